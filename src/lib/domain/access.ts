@@ -1,0 +1,82 @@
+// Who may read and write each document. Pure functions: the server enforces them on every
+// replication request, the app uses them to show or hide actions. One source of truth.
+import { typeOfId } from './ids';
+import type { Scoped } from './schemas';
+
+export const ROLES = ['visitor', 'non-member', 'member', 'animator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+	visitor: 'Visiteur',
+	'non-member': 'Structure non adhérente',
+	member: 'Adhérent',
+	animator: 'Animatrice du réseau',
+};
+
+/** The person looking: a visitor, or a signed-in account of a structure, or the network's staff. */
+export interface Viewer {
+	role: Role;
+	accountId?: string;
+	/** The structure the account acts for (`structure:…`); staff may have none. */
+	structureId?: string;
+}
+
+export const VISITOR: Viewer = { role: 'visitor' };
+
+export type Decision = { ok: true } | { ok: false; reason: string };
+const allow: Decision = { ok: true };
+const deny = (reason: string): Decision => ({ ok: false, reason });
+
+function isOwn(viewer: Viewer, doc: Scoped): boolean {
+	return viewer.structureId !== undefined && doc.owner === viewer.structureId;
+}
+
+export function canRead(viewer: Viewer, doc: Scoped): boolean {
+	if (viewer.role === 'animator') return true;
+	switch (doc.audience) {
+		case 'public':
+			return true;
+		case 'members':
+			return viewer.role === 'member' || isOwn(viewer, doc);
+		case 'owner':
+			return isOwn(viewer, doc);
+		case 'participants':
+			return isOwn(viewer, doc) || (!!viewer.structureId && !!doc.participants?.includes(viewer.structureId));
+		default:
+			return false;
+	}
+}
+
+/** Document types a structure's own accounts may create and edit; the rest is staff's. */
+const OWNED_BY_STRUCTURES = new Set(['structure', 'person', 'contact', 'listing']);
+
+/**
+ * May `viewer` turn `before` (null when new) into `after`? `after` is a full document, or a
+ * tombstone (`_deleted: true`) that keeps only its id. Schema validity is checked apart.
+ */
+export function canWrite(
+	viewer: Viewer,
+	before: Scoped | null,
+	after: Scoped & { _deleted?: boolean },
+): Decision {
+	if (viewer.role === 'visitor') return deny('connectez-vous pour publier');
+	if (viewer.role === 'animator') return allow;
+	const type = typeOfId(after._id);
+	if (!type || !OWNED_BY_STRUCTURES.has(type)) return deny('réservé à l’équipe du réseau');
+	if (!viewer.structureId) return deny('ce compte n’est rattaché à aucune structure');
+	if (before && !isOwn(viewer, before)) return deny('ce document appartient à une autre structure');
+	if (after._deleted) return before ? allow : deny('document inconnu');
+	if (!isOwn(viewer, after)) return deny('vous ne pouvez publier qu’au nom de votre structure');
+	if (type === 'structure') {
+		if (!before) return deny('seule l’équipe du réseau crée les fiches de structures');
+		if (after._id !== viewer.structureId) return deny('ce n’est pas votre structure');
+	}
+	if (type === 'contact' && after.audience !== 'members' && after.audience !== 'owner')
+		return deny('les coordonnées restent réservées aux adhérents');
+	return allow;
+}
+
+/** May this viewer see the members-only parts of the directory (contacts, members-only listings)? */
+export function seesMembersOnly(viewer: Viewer): boolean {
+	return viewer.role === 'member' || viewer.role === 'animator';
+}

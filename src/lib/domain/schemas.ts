@@ -1,0 +1,210 @@
+// The documents of the shared database and their schemas (valibot). One schema per type;
+// `validateDoc` is what the server runs on every write and what forms run before saving.
+import * as v from 'valibot';
+import { isCommune } from './communes';
+import { EMPLOYEE_BANDS } from './fees';
+import { type DocType, NETWORK, typeOfId } from './ids';
+import { SECTOR_IDS } from './sectors';
+
+export const SCHEMA_VERSION = 1;
+
+/** Who may read a document. `participants` lists structure ids in the document. */
+export const AUDIENCES = ['public', 'members', 'owner', 'participants', 'staff'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const LEGAL_FORMS = {
+	association: 'Association',
+	scop: 'SCOP',
+	scic: 'SCIC',
+	cooperative: 'Coopérative',
+	ues: 'UES',
+	sarl: 'SARL / EURL',
+	sas: 'SA / SAS',
+	fondation: 'Fondation',
+	mutuelle: 'Mutuelle',
+	individual: 'Personne physique',
+} as const;
+export type LegalForm = keyof typeof LEGAL_FORMS;
+
+export const LISTING_KINDS = { offer: 'Offre', request: 'Demande' } as const;
+export const NATURES = {
+	sale: 'Vente ou prestation payante',
+	free: 'Gratuit',
+	barter: 'Troc',
+	loan: 'Prêt',
+	gift: 'Don',
+	pooling: 'Mutualisation',
+	skills: 'Échange de compétences',
+	tender: 'Réponse commune à un appel d’offres',
+} as const;
+export type Nature = keyof typeof NATURES;
+export const LISTING_STATUSES = {
+	open: 'Ouverte',
+	discussion: 'En discussion',
+	concluded: 'Conclue',
+	withdrawn: 'Retirée',
+	expired: 'Expirée',
+} as const;
+export type ListingStatus = keyof typeof LISTING_STATUSES;
+
+export const EVENT_KINDS = {
+	apero: 'Apéro itinérant',
+	breakfast: 'Petit-déjeuner',
+	meeting: 'Rencontre thématique',
+	'speed-dating': 'Speed-dating',
+	other: 'Autre',
+} as const;
+export const MEMBERSHIP_STATUSES = {
+	active: 'Adhérent',
+	lapsed: 'Adhésion échue',
+	none: 'Non adhérent',
+} as const;
+
+const keys = <T extends Record<string, string>>(o: T) =>
+	Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `${max} caractères au plus`));
+const required = (max: number) => v.pipe(text(max), v.minLength(1, 'champ obligatoire'));
+const isoDate = v.pipe(v.string(), v.isoDate('date attendue (AAAA-MM-JJ)'));
+const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('date et heure attendues'));
+const structureId = v.pipe(v.string(), v.startsWith('structure:', 'identifiant de structure attendu'));
+const commune = v.pipe(v.string(), v.check(isCommune, 'commune inconnue du Nord ou du Pas-de-Calais'));
+const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('adresse e-mail invalide'));
+const phone = v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 .-]{6,20}$/, 'numéro de téléphone invalide'));
+const url = v.pipe(v.string(), v.trim(), v.maxLength(300), v.url('adresse web invalide'));
+
+/** Fields every document has. CouchDB's own fields (_rev, _revisions, _attachments…) are allowed. */
+const base = {
+	_id: v.string(),
+	_rev: v.optional(v.string()),
+	schema: v.literal(SCHEMA_VERSION),
+	owner: v.union([structureId, v.literal(NETWORK)]),
+	audience: v.picklist(AUDIENCES),
+	participants: v.optional(v.array(structureId)),
+	createdAt: isoTimestamp,
+	updatedAt: isoTimestamp,
+};
+
+export const StructureSchema = v.looseObject({
+	...base,
+	type: v.literal('structure'),
+	name: required(120),
+	legalForm: v.picklist(keys(LEGAL_FORMS)),
+	sectors: v.pipe(v.array(v.picklist(SECTOR_IDS)), v.minLength(1, 'au moins un secteur'), v.maxLength(5)),
+	pitch: text(280),
+	description: text(5000),
+	missions: text(2000),
+	offers: text(2000),
+	needs: text(2000),
+	address: text(200),
+	commune,
+	website: v.optional(url),
+	employees: v.picklist(EMPLOYEE_BANDS),
+});
+
+export const PersonSchema = v.looseObject({
+	...base,
+	type: v.literal('person'),
+	structure: structureId,
+	name: required(120),
+	role: text(120),
+});
+
+/** Members-only contact details of one person, kept apart so visitors never receive them. */
+export const ContactSchema = v.looseObject({
+	...base,
+	type: v.literal('contact'),
+	person: v.pipe(v.string(), v.startsWith('person:')),
+	email: v.optional(email),
+	phone: v.optional(phone),
+});
+
+export const MembershipSchema = v.looseObject({
+	...base,
+	type: v.literal('membership'),
+	structure: structureId,
+	status: v.picklist(keys(MEMBERSHIP_STATUSES)),
+	since: v.optional(isoDate),
+	paidUntil: v.optional(isoDate),
+});
+
+export const ListingSchema = v.pipe(
+	v.looseObject({
+		...base,
+		type: v.literal('listing'),
+		kind: v.picklist(keys(LISTING_KINDS)),
+		nature: v.picklist(keys(NATURES)),
+		sector: v.picklist(SECTOR_IDS),
+		title: v.pipe(required(120), v.minLength(3, '3 caractères au moins')),
+		text: text(5000),
+		commune,
+		radiusKm: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(200))),
+		price: v.optional(text(120)),
+		validFrom: isoDate,
+		validUntil: isoDate,
+		status: v.picklist(keys(LISTING_STATUSES)),
+		featured: v.optional(v.boolean()),
+	}),
+	v.check((l) => l.validUntil >= l.validFrom, 'la fin de validité précède son début'),
+);
+
+export const EventSchema = v.pipe(
+	v.looseObject({
+		...base,
+		type: v.literal('event'),
+		kind: v.picklist(keys(EVENT_KINDS)),
+		title: required(120),
+		description: text(5000),
+		start: isoTimestamp,
+		end: isoTimestamp,
+		host: v.optional(structureId),
+		address: text(200),
+		commune,
+		capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))),
+	}),
+	v.check((e) => e.end >= e.start, 'la fin précède le début'),
+);
+
+const SCHEMAS = {
+	structure: StructureSchema,
+	person: PersonSchema,
+	contact: ContactSchema,
+	membership: MembershipSchema,
+	listing: ListingSchema,
+	event: EventSchema,
+} as const;
+
+export type Structure = v.InferOutput<typeof StructureSchema>;
+export type Person = v.InferOutput<typeof PersonSchema>;
+export type Contact = v.InferOutput<typeof ContactSchema>;
+export type Membership = v.InferOutput<typeof MembershipSchema>;
+export type Listing = v.InferOutput<typeof ListingSchema>;
+export type ElbEvent = v.InferOutput<typeof EventSchema>;
+export type Doc = Structure | Person | Contact | Membership | Listing | ElbEvent;
+export type DocOf<T extends DocType> = Extract<Doc, { type: T }>;
+
+/** The few fields access rules look at; tombstones keep none of them. */
+export interface Scoped {
+	_id: string;
+	type?: string;
+	owner?: string;
+	audience?: Audience;
+	participants?: string[];
+}
+
+export type Validation<T> = { ok: true; doc: T } | { ok: false; reason: string };
+
+/** Validates a document against the schema of its type (read from its id prefix). */
+export function validateDoc(input: unknown): Validation<Doc> {
+	if (typeof input !== 'object' || input === null) return { ok: false, reason: 'document JSON attendu' };
+	const raw = input as { _id?: unknown; type?: unknown };
+	if (typeof raw._id !== 'string') return { ok: false, reason: '_id manquant' };
+	const type = typeOfId(raw._id);
+	if (!type) return { ok: false, reason: `type de document inconnu : ${raw._id}` };
+	if (raw.type !== type) return { ok: false, reason: `le champ type doit valoir « ${type} »` };
+	const result = v.safeParse(SCHEMAS[type], input);
+	if (result.success) return { ok: true, doc: result.output as Doc };
+	const issue = result.issues[0];
+	const path = v.getDotPath(issue);
+	return { ok: false, reason: path ? `${path} : ${issue.message}` : issue.message };
+}
