@@ -8,6 +8,9 @@ import { SECTOR_IDS } from './sectors';
 
 export const SCHEMA_VERSION = 1;
 
+// Messages for issues our schemas do not word themselves (wrong type, missing field…).
+v.setGlobalMessage((issue) => `valeur invalide (attendu : ${issue.expected}, reçu : ${issue.received})`, 'fr');
+
 /** Who may read a document. `participants` lists structure ids in the document. */
 export const AUDIENCES = ['public', 'members', 'owner', 'participants', 'staff'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -202,7 +205,7 @@ export function validateDoc(input: unknown): Validation<Doc> {
 	const type = typeOfId(raw._id);
 	if (!type) return { ok: false, reason: `type de document inconnu : ${raw._id}` };
 	if (raw.type !== type) return { ok: false, reason: `le champ type doit valoir « ${type} »` };
-	const result = v.safeParse(SCHEMAS[type], input);
+	const result = v.safeParse(SCHEMAS[type], input, { lang: 'fr' });
 	if (result.success) return { ok: true, doc: result.output as Doc };
 	const issue = result.issues[0];
 	const path = v.getDotPath(issue);
