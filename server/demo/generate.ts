@@ -1,0 +1,69 @@
+// A believable, deterministic demo network: structures of Nord and Pas-de-Calais with their people,
+// listings and events, plus the demo accounts. Same options (seed and `now`) → the same documents.
+import type { Doc } from '../../src/lib/domain';
+import { generateEvents } from './events';
+import { generateListings } from './listings';
+import { Random } from './random';
+import { showcase } from './showcase';
+import { NameBook } from './structure-names';
+import { type DemoStructure, generateStructure } from './structures';
+
+export interface DemoAccount {
+	email: string;
+	password: string;
+	name: string;
+	label: string;
+	structureId?: string;
+	staff?: boolean;
+}
+
+export interface DemoOptions {
+	structures?: number;
+	listings?: number;
+	events?: number;
+	seed?: number;
+	now?: Date;
+}
+
+/** The size of the whole region (PRODUCT.md), for benchmarks. */
+export const REGION_SCALE = { structures: 10_000, listings: 50_000, events: 300 };
+export const DEMO_SCALE = { structures: 150, listings: 400, events: 20 };
+export const DEMO_SEED = 59_62;
+
+/** Labels shown next to the demo accounts, in the showcase's order. */
+const ACCOUNT_LABELS = [
+	{ password: 'membre-demo', label: 'Adhérente · La Pioche (Lille)' },
+	{ password: 'membre-demo', label: 'Adhérente · Les Paniers de la Mer (Boulogne-sur-Mer)' },
+	{
+		password: 'structure-demo',
+		label: "Structure non adhérente · L'Atelier du Ternois (Saint-Pol-sur-Ternoise)",
+	},
+];
+
+const STAFF: DemoAccount = {
+	email: 'animatrice@elbasar.exemple.org',
+	password: 'animatrice-demo',
+	name: 'Camille Dufour',
+	label: 'Animatrice du réseau',
+	staff: true,
+};
+
+export function generateDemo(opts: DemoOptions = {}): { docs: Doc[]; accounts: DemoAccount[] } {
+	const now = opts.now ?? new Date();
+	const seed = opts.seed ?? DEMO_SEED;
+	const names = new NameBook();
+
+	const fixed = showcase(new Random(seed, 0), names, now);
+	const structures: DemoStructure[] = [...fixed.structures];
+	const random = new Random(seed, 1);
+	const total = Math.max(opts.structures ?? DEMO_SCALE.structures, fixed.structures.length);
+	for (let i = structures.length; i < total; i++) structures.push(generateStructure(random, names, i, now));
+
+	const more = Math.max(0, (opts.listings ?? DEMO_SCALE.listings) - fixed.listings.length);
+	const listings = [...fixed.listings, ...generateListings(new Random(seed, 2), structures, more, now)];
+	const events = generateEvents(new Random(seed, 3), structures, opts.events ?? DEMO_SCALE.events, now);
+
+	const docs: Doc[] = [...structures.flatMap((s) => [s.doc, ...s.related]), ...listings, ...events];
+	const accounts: DemoAccount[] = [STAFF, ...fixed.accounts.map((a, i) => ({ ...a, ...ACCOUNT_LABELS[i] }))];
+	return { docs, accounts };
+}
