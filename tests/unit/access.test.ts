@@ -46,13 +46,15 @@ describe('who may write', () => {
 	it('a member publishes and edits listings of their own structure', () => {
 		const mine = listing('structure:la-pioche');
 		expect(canWrite(pioche, null, mine)).toEqual({ ok: true });
-		expect(canWrite(pioche, mine, { ...mine, title: 'Nouveau titre' })).toEqual({ ok: true });
+		const edited = { ...mine, title: 'Nouveau titre' };
+		expect(canWrite(pioche, mine, edited)).toEqual({ ok: true });
 		expect(canWrite(pioche, mine, { _id: mine._id, _deleted: true })).toEqual({ ok: true });
 	});
 
 	it('a member cannot edit another structure’s listing', () => {
 		const theirs = listing('structure:paniers');
-		expect(canWrite(pioche, theirs, { ...theirs, title: 'Piraté' })).toMatchObject({ ok: false });
+		const forged = { ...theirs, title: 'Piraté' };
+		expect(canWrite(pioche, theirs, forged)).toMatchObject({ ok: false });
 		expect(canWrite(pioche, theirs, { ...theirs, owner: 'structure:la-pioche' })).toMatchObject({ ok: false });
 		expect(canWrite(pioche, theirs, { _id: theirs._id, _deleted: true })).toMatchObject({ ok: false });
 	});
@@ -67,7 +69,8 @@ describe('who may write', () => {
 
 	it('a member edits their own structure but cannot create one or edit another', () => {
 		const own = structure('la-pioche');
-		expect(canWrite(pioche, own, { ...own, pitch: 'Nouveau' })).toEqual({ ok: true });
+		const edited = { ...own, pitch: 'Nouveau' };
+		expect(canWrite(pioche, own, edited)).toEqual({ ok: true });
 		expect(canWrite(pioche, null, structure('la-pioche'))).toMatchObject({ ok: false });
 		const other = structure('paniers');
 		expect(canWrite(pioche, other, other)).toMatchObject({ ok: false });
