@@ -1,0 +1,92 @@
+// Composes the server: errors in one place, /db (replication), /api (sessions, health) and the
+// built app with its SPA fallback; `startServer` listens and stops without waiting on longpolls.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { Auth } from './auth';
+import { createCouch } from './couch';
+import { notFound, onError, tooLarge } from './errors';
+import type { Stores } from './store';
+
+export interface AppOptions {
+	stores: Stores;
+	auth: Pick<Auth, 'viewerOf' | 'routes'>;
+	/** The SvelteKit build (`build/`); without it only /db and /api are served. */
+	staticDir?: string;
+}
+
+const API_BODY_LIMIT = 1024 * 1024;
+/** What stopping an app involves besides closing its server: answering longpolls, leaving the store. */
+const closers = new WeakMap<Hono, () => void>();
+
+export function createApp({ stores, auth, staticDir }: AppOptions): Hono {
+	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
+	const app = new Hono({ strict: false });
+	app.onError(onError);
+	app.notFound(notFound);
+	app.use('*', compress());
+
+	const couch = createCouch({ stores, viewerOf: (c) => auth.viewerOf(c) });
+	app.route('/db', couch.routes);
+
+	app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
+	app.get('/api/health', (c) => c.json({ ok: true }));
+	app.route('/api', auth.routes);
+
+	if (staticDir) serveApp(app, resolve(staticDir));
+	closers.set(app, couch.close);
+	return app;
+}
+
+/** Hashed build files never change: cache them for a year. The rest must be revalidated. */
+function cacheHeaders(path: string, c: Context): void {
+	const immutable = path.includes('/_app/immutable/');
+	c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
+const SERVER_PATHS = /^\/(api|db)(\/|$)/;
+/** Paths that are not pages: a missing build file must be a 404, not the app's HTML. */
+const NOT_PAGES = /^\/(api|db|_app)(\/|$)/;
+
+function serveApp(app: Hono, root: string): void {
+	const files = serveStatic({ root, precompressed: true, onFound: cacheHeaders });
+	const page = serveStatic({ root, path: 'index.html', onFound: cacheHeaders });
+	const index = resolve(root, 'index.html');
+	app.use('*', (c, next) => (SERVER_PATHS.test(c.req.path) ? next() : files(c, next)));
+	// Any other page is a route of the single-page app.
+	app.get('*', (c, next) => (NOT_PAGES.test(c.req.path) || !existsSync(index) ? next() : page(c, next)));
+}
+
+export interface RunningServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+/** Listens on `port` (0 picks a free one) and resolves once the server accepts connections. */
+export function startServer(app: Hono, port: number, hostname: string): Promise<RunningServer> {
+	return new Promise((resolveStart, reject) => {
+		const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+			const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+			resolveStart({ url: `http://${host}:${info.port}`, close: () => stop(app, server) });
+		});
+		server.once('error', reject);
+	});
+}
+
+type NodeServer = ReturnType<typeof serve> & { closeIdleConnections?(): void; closeAllConnections?(): void };
+
+/** Longpolls are answered at once; requests in flight get a moment, then connections are cut. */
+function stop(app: Hono, server: NodeServer): Promise<void> {
+	closers.get(app)?.();
+	return new Promise((done) => {
+		server.close(() => done());
+		server.closeIdleConnections?.();
+		setTimeout(() => server.closeAllConnections?.(), 1_000).unref();
+	});
+}

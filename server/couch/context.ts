@@ -1,0 +1,21 @@
+// What every handler of the replication endpoint works with: the store, the audience index, and
+// who is asking.
+/// <reference types="pouchdb-core" />
+import type { Context } from 'hono';
+import type { Viewer } from '../../src/lib/domain';
+import type { AudienceIndex } from './audience-index';
+import type { Waiters } from './waiters';
+
+export interface Couch {
+	db: PouchDB.Database;
+	index: AudienceIndex;
+	viewerOf(c: Context): Promise<Viewer>;
+	/** Open longpolls, woken at shutdown. */
+	waiters: Waiters;
+	/** Serialises check-then-write so two requests cannot both pass a check on the same revision. */
+	exclusive<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** A document as the store returns it. */
+export type StoredDoc = PouchDB.Core.Document<Record<string, unknown>> &
+	PouchDB.Core.GetMeta & { _deleted?: boolean };

@@ -1,0 +1,76 @@
+// The CouchDB replication endpoint mounted at /db: one database, `elbasar`, read and written
+// through the viewer's rights. The accounts store is never reachable from here.
+/// <reference types="pouchdb-core" />
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Viewer } from '../../src/lib/domain';
+import { HttpError, tooLarge } from '../errors';
+import { DB_NAME, type Stores } from '../store';
+import { allDocsRoutes } from './all-docs';
+import { AudienceIndex } from './audience-index';
+import { DB_BODY_LIMIT } from './body';
+import { bulkRoutes } from './bulk';
+import { changesRoutes } from './changes';
+import type { Couch } from './context';
+import { docRoutes } from './docs';
+import { localRoutes } from './local';
+import { dbInfo, rootInfo, serverUuid } from './server-info';
+import { Waiters } from './waiters';
+
+export interface CouchEndpoint {
+	routes: Hono;
+	index: AudienceIndex;
+	/** Answers open longpolls and stops following the store. */
+	close(): void;
+}
+
+export function createCouch(opts: { stores: Stores; viewerOf(c: Context): Promise<Viewer> }): CouchEndpoint {
+	let writing: Promise<unknown> = Promise.resolve();
+	const couch: Couch = {
+		db: opts.stores.db,
+		index: new AudienceIndex(opts.stores.db),
+		viewerOf: opts.viewerOf,
+		waiters: new Waiters(),
+		exclusive: (task) => {
+			const run = writing.then(task, task);
+			writing = run.catch(() => {});
+			return run;
+		},
+	};
+	const uuid = serverUuid(opts.stores.accounts);
+
+	const routes = new Hono();
+	routes.use('*', bodyLimit({ maxSize: DB_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
+	routes.get('/', async (c) => c.json(await rootInfo(await uuid())));
+	routes.get('/_up', (c) => c.json({ status: 'ok' }));
+	routes.get('/_all_dbs', (c) => c.json([DB_NAME]));
+
+	const db = new Hono();
+	db.get('/', async (c) => c.json(await dbInfo(couch, c, DB_NAME)));
+	db.put('/', () => {
+		throw new HttpError(412, 'file_exists', 'La base existe déjà.');
+	});
+	db.delete('/', () => {
+		throw new HttpError(403, 'forbidden', 'La base partagée ne se supprime pas.');
+	});
+	db.all('/_design/*', (c) => {
+		if (c.req.method === 'GET' || c.req.method === 'HEAD') throw new HttpError(404, 'not_found', 'missing');
+		throw new HttpError(403, 'forbidden', 'Les documents de conception sont réservés au serveur.');
+	});
+	db.route('/', changesRoutes(couch));
+	db.route('/', bulkRoutes(couch));
+	db.route('/', allDocsRoutes(couch));
+	db.route('/', localRoutes(couch));
+	db.route('/', docRoutes(couch));
+	routes.route(`/${DB_NAME}`, db);
+
+	return {
+		routes,
+		index: couch.index,
+		close: () => {
+			couch.waiters.wakeAll();
+			couch.index.close();
+		},
+	};
+}

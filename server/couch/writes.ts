@@ -1,0 +1,83 @@
+// Every write of /db goes through here (`_bulk_docs`, PUT, DELETE): each document is checked on
+// its own and refused with `forbidden` and a reason, while the rest of the batch is saved.
+/// <reference types="pouchdb-core" />
+import type { Scoped, Viewer } from '../../src/lib/domain';
+import type { Couch } from './context';
+import { checkId, checkRules, checkSpecialFields, checkStubs, type Incoming } from './write-checks';
+
+/** One line of a `_bulk_docs` answer, in CouchDB's words. */
+export interface WriteOutcome {
+	id: string;
+	ok?: true;
+	rev?: string;
+	error?: string;
+	reason?: string;
+}
+
+type Stored = Scoped & Record<string, unknown>;
+
+const CONFLICT = 'Conflit : le document a changé entre-temps, rechargez-le.';
+
+/**
+ * Checks and saves `docs` for `viewer`. With `newEdits` false (replication) the revisions are the
+ * client's and, as CouchDB does, only failures are reported.
+ */
+export function writeDocs(
+	couch: Couch,
+	viewer: Viewer,
+	docs: Incoming[],
+	newEdits: boolean,
+): Promise<WriteOutcome[]> {
+	return couch.exclusive(async () => {
+		await couch.index.ready;
+		const current = await winners(couch.db, docs);
+		const outcomes: (WriteOutcome | undefined)[] = [];
+		const accepted: Incoming[] = [];
+		const positions: number[] = [];
+		docs.forEach((doc, i) => {
+			const id = typeof doc._id === 'string' ? doc._id : '';
+			const before = current.get(id) ?? (doc._deleted === true ? (couch.index.entry(id) ?? null) : null);
+			const shape = [checkId(doc._id), checkSpecialFields(doc), checkStubs(doc, current.get(id))];
+			const decision = shape.find((d) => !d.ok) ?? checkRules(viewer, before, doc);
+			if (decision.ok) {
+				accepted.push(doc);
+				positions.push(i);
+			} else outcomes[i] = { id, error: 'forbidden', reason: decision.reason };
+		});
+		if (accepted.length > 0) {
+			const saved = await couch.db.bulkDocs(accepted as PouchDB.Core.PutDocument<object>[], {
+				new_edits: newEdits,
+			});
+			if (newEdits)
+				saved.forEach((result, k) => {
+					outcomes[positions[k]] = outcomeOf(result);
+				});
+			else for (const failure of saved) outcomes.push(outcomeOf(failure));
+			await couch.index.settle((await couch.db.info()).update_seq);
+		}
+		return outcomes.filter((o): o is WriteOutcome => o !== undefined);
+	});
+}
+
+/** The live winning revision of each document already stored; a deleted one counts as absent. */
+async function winners(db: PouchDB.Database, docs: Incoming[]): Promise<Map<string, Stored>> {
+	const keys = [
+		...new Set(docs.map((d) => d._id).filter((id): id is string => typeof id === 'string' && id !== '')),
+	];
+	const found = new Map<string, Stored>();
+	if (keys.length === 0) return found;
+	const rows = await db.allDocs({ keys, include_docs: true });
+	for (const row of rows.rows) if ('doc' in row && row.doc) found.set(row.id, row.doc as unknown as Stored);
+	return found;
+}
+
+function outcomeOf(result: PouchDB.Core.Response | PouchDB.Core.Error): WriteOutcome {
+	if ('ok' in result && result.ok) return { id: result.id, ok: true, rev: result.rev };
+	const error = result as PouchDB.Core.Error & { id?: string };
+	const name = error.name ?? 'unknown_error';
+	return {
+		id: error.id ?? '',
+		error: name,
+		reason: name === 'conflict' ? CONFLICT : (error.message ?? name),
+	};
+}

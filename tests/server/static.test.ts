@@ -1,0 +1,57 @@
+// The built app served by the same server: files with the right cache headers, every page of the
+// single-page app answered with index.html, and no HTML where a build file or an API is expected.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers';
+
+let server: TestServer;
+let build: string;
+const INDEX = '<!doctype html><title>elBasar</title>';
+
+beforeAll(async () => {
+	build = mkdtempSync(join(tmpdir(), 'elbasar-build-'));
+	mkdirSync(join(build, '_app/immutable/entry'), { recursive: true });
+	writeFileSync(join(build, 'index.html'), INDEX);
+	writeFileSync(join(build, '_app/immutable/entry/start.abc123.js'), 'export const start = 1;');
+	writeFileSync(join(build, 'service-worker.js'), 'self.addEventListener("install", () => {});');
+	server = await startTestServer({ docs: [], people: false, staticDir: build });
+});
+afterAll(async () => {
+	await server?.close();
+	rmSync(build, { recursive: true, force: true });
+});
+
+const get = (path: string) => fetch(server.url + path);
+
+describe('the built app', () => {
+	it('serves hashed build files for a year and revalidates the rest', async () => {
+		const script = await get('/_app/immutable/entry/start.abc123.js');
+		expect(script.status).toBe(200);
+		expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(script.headers.get('content-type')).toMatch(/javascript/);
+		const worker = await get('/service-worker.js');
+		expect(worker.headers.get('cache-control')).toBe('no-cache');
+		const home = await get('/');
+		expect(await home.text()).toBe(INDEX);
+		expect(home.headers.get('cache-control')).toBe('no-cache');
+	});
+
+	it('answers every page of the app with index.html', async () => {
+		for (const path of ['/annonces', '/annuaire/structure:la-pioche', '/espace/annonces/nouvelle']) {
+			const page = await get(path);
+			expect(page.status).toBe(200);
+			expect(await page.text()).toBe(INDEX);
+			expect(page.headers.get('cache-control')).toBe('no-cache');
+		}
+	});
+
+	it('never answers HTML for a missing build file, API or database path', async () => {
+		for (const path of ['/_app/immutable/entry/gone.js', '/api/nothing', '/db/nothing']) {
+			const res = await get(path);
+			expect(res.status).toBe(404);
+			expect(await res.json()).toMatchObject({ error: 'not_found' });
+		}
+	});
+});
