@@ -1,0 +1,89 @@
+// Accounts of the server-only store: creation with a hashed password, lookup by e-mail, verification.
+/// <reference types="pouchdb-core" />
+import argon2 from 'argon2';
+import * as v from 'valibot';
+import { HttpError } from '../errors';
+
+/** An account document (`account:<normalised e-mail>`); it never leaves the server. */
+export interface Account {
+	_id: string;
+	_rev?: string;
+	type: 'account';
+	email: string;
+	name: string;
+	passwordHash: string;
+	structureId?: string;
+	staff?: boolean;
+	createdAt: string;
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export function accountId(email: string): string {
+	return `account:${normaliseEmail(email)}`;
+}
+
+const NewAccount = v.object({
+	email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('adresse e-mail invalide')),
+	password: v.pipe(v.string(), v.minLength(8, 'le mot de passe doit compter 8 caractères au moins')),
+	name: v.pipe(v.string(), v.trim(), v.minLength(1, 'le nom est obligatoire'), v.maxLength(120)),
+	structureId: v.optional(v.pipe(v.string(), v.startsWith('structure:', 'identifiant de structure attendu'))),
+	staff: v.optional(v.boolean()),
+});
+
+export async function createAccount(
+	accounts: PouchDB.Database,
+	input: { email: string; password: string; name: string; structureId?: string; staff?: boolean },
+): Promise<{ id: string }> {
+	const parsed = v.safeParse(NewAccount, input);
+	if (!parsed.success) throw new HttpError(400, 'bad_request', parsed.issues[0].message);
+	const { email, password, name, structureId, staff } = parsed.output;
+	const account: Account = {
+		_id: accountId(email),
+		type: 'account',
+		email,
+		name,
+		passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+		...(structureId ? { structureId } : {}),
+		...(staff ? { staff: true } : {}),
+		createdAt: new Date().toISOString(),
+	};
+	try {
+		await accounts.put(account);
+	} catch (err) {
+		if ((err as { status?: number }).status === 409)
+			throw new HttpError(409, 'conflict', `Un compte existe déjà pour l’adresse ${email}.`);
+		throw err;
+	}
+	return { id: account._id };
+}
+
+export async function findAccount(accounts: PouchDB.Database, id: string): Promise<Account | null> {
+	try {
+		return (await accounts.get(id)) as unknown as Account;
+	} catch (err) {
+		if ((err as { status?: number }).status === 404) return null;
+		throw err;
+	}
+}
+
+// Verifying against a fixed hash when the account is unknown keeps both answers equally slow,
+// so timing does not tell which e-mails have an account.
+let decoyHash: Promise<string> | undefined;
+
+/** The account these credentials open, or null. */
+export async function verifyCredentials(
+	accounts: PouchDB.Database,
+	email: string,
+	password: string,
+): Promise<Account | null> {
+	const account = email ? await findAccount(accounts, accountId(email)) : null;
+	if (!account) {
+		decoyHash ??= argon2.hash('decoy-password', { type: argon2.argon2id });
+		await argon2.verify(await decoyHash, password);
+		return null;
+	}
+	return (await argon2.verify(account.passwordHash, password)) ? account : null;
+}

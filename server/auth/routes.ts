@@ -1,0 +1,75 @@
+// POST/GET/DELETE /session: sign in with e-mail and password, ask who is signed in, sign out.
+/// <reference types="pouchdb-core" />
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { CookieOptions } from 'hono/utils/cookie';
+import * as v from 'valibot';
+import type { Viewer } from '../../src/lib/domain';
+import { HttpError } from '../errors';
+import type { Account } from './accounts';
+import { closeSession, openSession, SESSION_COOKIE } from './sessions';
+
+/** A request's viewer together with the account behind it (null for a visitor). */
+export interface Caller {
+	viewer: Viewer;
+	account: Account | null;
+}
+
+interface Deps {
+	accounts: PouchDB.Database;
+	callerOf(c: Context): Promise<Caller>;
+	signIn(email: string, password: string): Promise<Account>;
+	signedIn(account: Account): Promise<Caller>;
+	cookieOptions: CookieOptions;
+}
+
+const Credentials = v.object({
+	email: v.pipe(v.string('e-mail attendu'), v.maxLength(254, 'adresse e-mail trop longue')),
+	password: v.pipe(v.string('mot de passe attendu'), v.maxLength(1024, 'mot de passe trop long')),
+});
+
+/** What the app may know about the signed-in person: never the password hash. */
+function userOf({ viewer, account }: Caller) {
+	if (!account) return null;
+	return {
+		email: account.email,
+		name: account.name,
+		role: viewer.role,
+		structureId: account.structureId ?? null,
+	};
+}
+
+async function readCredentials(c: Context) {
+	const body = await c.req.json().catch(() => {
+		throw new HttpError(400, 'bad_request', 'Corps JSON {email, password} attendu.');
+	});
+	const parsed = v.safeParse(Credentials, body);
+	if (!parsed.success) throw new HttpError(400, 'bad_request', `Connexion : ${parsed.issues[0].message}.`);
+	return parsed.output;
+}
+
+export function sessionRoutes(deps: Deps): Hono {
+	const routes = new Hono();
+	routes.use('/session', async (c, next) => {
+		await next();
+		c.header('Cache-Control', 'no-store');
+	});
+
+	routes.post('/session', async (c) => {
+		const { email, password } = await readCredentials(c);
+		const account = await deps.signIn(email, password);
+		const token = await openSession(deps.accounts, account._id);
+		setCookie(c, SESSION_COOKIE, token, deps.cookieOptions);
+		return c.json({ user: userOf(await deps.signedIn(account)) });
+	});
+
+	routes.get('/session', async (c) => c.json({ user: userOf(await deps.callerOf(c)) }));
+
+	routes.delete('/session', async (c) => {
+		const token = getCookie(c, SESSION_COOKIE);
+		if (token) await closeSession(deps.accounts, token);
+		deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.cookieOptions.secure });
+		return c.json({ ok: true });
+	});
+	return routes;
+}

@@ -1,0 +1,72 @@
+// The server's configuration, read from the environment and checked once at start:
+// a wrong value stops the process with a message naming the variable.
+import { resolve } from 'node:path';
+import * as v from 'valibot';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const emptyAsMissing = (value: string | undefined) => (value === '' ? undefined : value);
+const flag = v.pipe(
+	v.picklist(['true', 'false', '1', '0'], 'doit valoir true ou false'),
+	v.transform((s) => s === 'true' || s === '1'),
+);
+
+const EnvSchema = v.object({
+	PORT: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{1,5}$/, 'doit être un numéro de port (0 à 65535)'),
+			v.transform(Number),
+			v.maxValue(65535, 'doit être un numéro de port (0 à 65535)'),
+		),
+		'8080',
+	),
+	HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '0.0.0.0'),
+	DATA_DIR: v.optional(v.string(), './data'),
+	COUCHDB_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.check((s) => /^https?:\/\/./i.test(s) && URL.canParse(s), 'doit être une adresse http(s)://…'),
+		),
+	),
+	SEED: v.optional(v.picklist(['demo', 'none'], 'doit valoir demo ou none'), 'demo'),
+	SECURE_COOKIES: v.optional(flag, 'false'),
+	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `doit valoir ${LOG_LEVELS.join(', ')}`), 'info'),
+});
+
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	couchUrl?: string;
+	seed: 'demo' | 'none';
+	secureCookies: boolean;
+	logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const input = Object.fromEntries(Object.keys(EnvSchema.entries).map((k) => [k, emptyAsMissing(env[k])]));
+	const parsed = v.safeParse(EnvSchema, input);
+	if (!parsed.success) {
+		const lines = parsed.issues.map((issue) => {
+			const name = v.getDotPath(issue) ?? '?';
+			// A CouchDB address may carry a password: never echo it.
+			const value = name === 'COUCHDB_URL' ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+			return `  ${name}${value} : ${issue.message}`;
+		});
+		throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+	}
+	const e = parsed.output;
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		dataDir: resolve(e.DATA_DIR),
+		...(e.COUCHDB_URL ? { couchUrl: e.COUCHDB_URL } : {}),
+		seed: e.SEED,
+		secureCookies: e.SECURE_COOKIES,
+		logLevel: e.LOG_LEVEL,
+	};
+}

@@ -1,0 +1,94 @@
+// Process entry: configuration → stores → auth → demo data if the store is empty → app → listen;
+// stops cleanly on SIGINT/SIGTERM so LevelDB is closed and no write is lost.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createApp, startServer } from './app';
+import { type Auth, createAuth } from './auth';
+import { type Config, ConfigError, loadConfig } from './config';
+import { describeAccounts, seedDemo } from './demo/seed';
+import { openStores, type Stores } from './store';
+
+const STATIC_DIR = 'build';
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+function readConfig(): Config {
+	try {
+		return loadConfig();
+	} catch (err) {
+		if (!(err instanceof ConfigError)) throw err;
+		console.error(err.message);
+		process.exit(1);
+	}
+}
+
+async function main(): Promise<void> {
+	const config = readConfig();
+	const quiet = config.logLevel === 'warn' || config.logLevel === 'error' || config.logLevel === 'silent';
+	const info = (message: string) => quiet || console.log(message);
+
+	const stores = await openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
+	const auth = createAuth({ accounts: stores.accounts, db: stores.db, secureCookies: config.secureCookies });
+	const server = await serve(config, stores, auth, info).catch(async (err) => {
+		auth.close();
+		await stores.close().catch(() => {});
+		throw err;
+	});
+	info(`elBasar écoute sur http://localhost:${new URL(server.url).port || config.port}`);
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) {
+			console.error(`${signal} reçu pendant l’arrêt : arrêt immédiat.`);
+			process.exit(1);
+		}
+		stopping = true;
+		info(`${signal} reçu : arrêt en cours…`);
+		setTimeout(() => {
+			console.error('L’arrêt prend trop de temps : arrêt immédiat.');
+			process.exit(1);
+		}, SHUTDOWN_TIMEOUT_MS).unref();
+		try {
+			await server.close();
+			auth.close();
+			await stores.close();
+			info('elBasar est arrêté.');
+			process.exit(0);
+		} catch (err) {
+			console.error(`Arrêt incomplet : ${(err as Error).message}`);
+			process.exit(1);
+		}
+	};
+	process.on('SIGINT', () => void stop('SIGINT'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Seeds an empty store when asked to, then composes the app and listens. */
+async function serve(config: Config, stores: Stores, auth: Auth, info: (message: string) => void) {
+	if (config.seed === 'demo') {
+		const seeded = await seedDemo(stores);
+		if (seeded.seeded) {
+			info(`Données de démonstration : ${seeded.docs} documents (${seeded.ms} ms).`);
+			info(describeAccounts(seeded.accounts));
+		}
+	}
+	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
+	if (!built)
+		console.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
+	const app = createApp({ stores, auth, staticDir: built ? STATIC_DIR : undefined });
+	return startServer(app, config.port, config.host);
+}
+
+/** The usual reasons a start fails, said plainly. */
+function explain(err: Error & { code?: string }): string {
+	if (/LOCK/.test(err.message))
+		return `${err.message}\nUn autre serveur elBasar utilise-t-il déjà ce DATA_DIR ?`;
+	if (err.code === 'EADDRINUSE') return `${err.message}\nCe PORT est déjà pris : choisissez-en un autre.`;
+	if (err.code === 'EACCES')
+		return `${err.message}\nCe PORT demande des droits particuliers : choisissez-en un autre.`;
+	return err.message;
+}
+
+main().catch((err: Error) => {
+	console.error(`elBasar n’a pas pu démarrer : ${explain(err)}`);
+	process.exit(1);
+});
