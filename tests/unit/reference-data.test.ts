@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COMMUNES, communeByCode, EPCIS, isSector, SECTORS, sectorLabel, slugify, typeOfId } from '../../src/lib/domain';
+import {
+	COMMUNES,
+	communeByCode,
+	EPCIS,
+	isSector,
+	SECTORS,
+	sectorLabel,
+	slugify,
+	typeOfId,
+} from '../../src/lib/domain';
 
 describe('reference data', () => {
 	it('holds every commune of Nord and Pas-de-Calais with its intercommunality', () => {
