@@ -1,0 +1,61 @@
+// Starts the app's machinery once: session, query tables, replication, service worker. Also the
+// one place that knows what a change of account does to the device's data.
+import { tables } from './local/db';
+import { clearTables, Indexer } from './local/indexer';
+import { type SessionUser, session } from './session.svelte';
+import { outbox } from './sync/outbox';
+import { replica, resetReplica } from './sync/replica';
+import { followConnectivity, restartSync, startSync, stopSync } from './sync/replication';
+import { syncStatus } from './sync/status.svelte';
+import { registerServiceWorker } from './sync/updates.svelte';
+
+let started = false;
+let indexer: Indexer | null = null;
+
+function startIndexer(): void {
+	indexer = new Indexer(replica(), tables);
+	void indexer.start();
+}
+
+/**
+ * Another account, or none: nothing of the previous one may stay on a shared device. Replication
+ * stops, the replica and the tables are wiped, and both start again for the new viewer.
+ */
+async function wipeDeviceData(): Promise<void> {
+	await stopSync();
+	await indexer?.stop();
+	await outbox.flush();
+	await resetReplica();
+	await outbox.load(replica());
+	await clearTables(tables);
+	syncStatus.reset();
+	startIndexer();
+}
+
+/** Starts (or restarts, resetting the back-off) replication, unless a sign-out awaits the server. */
+async function syncIfAllowed(restart: boolean): Promise<void> {
+	// After an offline sign-out the old cookie is still valid: close it before pulling anything.
+	if (await session.closePendingSignOut()) return restart ? restartSync() : startSync();
+	await stopSync();
+	syncStatus.failed('Déconnexion en attente : le serveur en sera informé à la prochaine connexion.');
+}
+
+async function onAccountChange(before: SessionUser | null, after: SessionUser | null): Promise<void> {
+	if (before && before.email !== after?.email) await wipeDeviceData();
+	// The server re-sends what the new viewer may read; nothing is wiped on sign-in.
+	await syncIfAllowed(true);
+}
+
+/** Idempotent: the layout calls it on mount. */
+export async function startApp(): Promise<void> {
+	if (started) return;
+	started = true;
+	registerServiceWorker();
+	session.onChange(onAccountChange);
+	startIndexer();
+	followConnectivity(() => {
+		void session.refresh().then(() => syncIfAllowed(true));
+	});
+	await session.start();
+	await syncIfAllowed(false);
+}

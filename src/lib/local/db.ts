@@ -1,0 +1,54 @@
+// The query tables: documents of the replica, one table per type, indexed for the pages' filters.
+// Derived and disposable — the indexer fills them from the replica's changes feed.
+import { Dexie, type Table } from 'dexie';
+import type { Contact, DocType, ElbEvent, Listing, Membership, Person, Structure } from '../domain';
+
+/** A row is the document itself (with its _rev), flagged when it has conflicting revisions. */
+export type Row<T> = T & { _conflicts?: string[] };
+
+/** Bookkeeping of the indexer: how far in the replica's changes feed the tables are. */
+export interface MetaRow {
+	key: string;
+	[field: string]: unknown;
+}
+
+export type Tables = Dexie & {
+	structures: Table<Row<Structure>, string>;
+	people: Table<Row<Person>, string>;
+	contacts: Table<Row<Contact>, string>;
+	memberships: Table<Row<Membership>, string>;
+	listings: Table<Row<Listing>, string>;
+	events: Table<Row<ElbEvent>, string>;
+	meta: Table<MetaRow, string>;
+};
+
+/** Bump with any change of the stores below or of what the indexer writes: the tables rebuild. */
+export const TABLES_VERSION = 1;
+
+export const STORES = {
+	structures: '_id, name, commune, *sectors, legalForm',
+	people: '_id, owner, name',
+	contacts: '_id, owner, person',
+	memberships: '_id, structure, status',
+	listings: '_id, owner, kind, nature, sector, commune, status, validUntil, updatedAt, audience',
+	events: '_id, start, commune, kind',
+	meta: 'key',
+} as const;
+
+/** The table holding each document type. */
+export const TABLE_OF: Record<DocType, Exclude<keyof typeof STORES, 'meta'>> = {
+	structure: 'structures',
+	person: 'people',
+	contact: 'contacts',
+	membership: 'memberships',
+	listing: 'listings',
+	event: 'events',
+};
+
+export function openTables(name = 'elbasar-tables'): Tables {
+	const db = new Dexie(name) as Tables;
+	db.version(TABLES_VERSION).stores(STORES);
+	return db;
+}
+
+export const tables: Tables = openTables();

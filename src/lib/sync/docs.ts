@@ -1,0 +1,118 @@
+// Writing documents on the device: validated with the domain's schemas, stored in the replica,
+// pushed by replication later. Conflicting revisions are listed and resolved here, never dropped.
+import { type Doc, SCHEMA_VERSION, validateDoc } from '../domain';
+import { outbox } from './outbox';
+import { replica } from './replica';
+
+/** A write the app refuses before it reaches the replica; `reason` is French, for the user. */
+export class DocError extends Error {
+	constructor(readonly reason: string) {
+		super(reason);
+		this.name = 'DocError';
+	}
+}
+
+/** Every revision still competing for a document: the one shown today first, then the others. */
+export interface Conflict<T extends Doc = Doc> {
+	id: string;
+	current: T;
+	others: T[];
+}
+
+const STALE = 'ce document a été modifié entre-temps : rechargez-le avant de l’enregistrer';
+
+/** Fields PouchDB adds when reading (or the query tables carry) that must not be written back. */
+function stripMeta<T extends object>(doc: T): T {
+	const { _conflicts, _revisions, _revs_info, _deleted_conflicts, ...rest } = doc as Record<string, unknown>;
+	return rest as T;
+}
+
+function isStatus(err: unknown, status: number): boolean {
+	return typeof err === 'object' && err !== null && (err as { status?: number }).status === status;
+}
+
+/** Validates and stores `doc` (new, or an edit carrying its `_rev`); returns it with its new `_rev`. */
+export async function saveDoc<T extends Doc>(doc: T): Promise<T> {
+	const now = new Date().toISOString();
+	const draft = {
+		...stripMeta(doc),
+		schema: SCHEMA_VERSION,
+		createdAt: doc.createdAt || now,
+		updatedAt: now,
+	};
+	const checked = validateDoc(draft);
+	if (!checked.ok) throw new DocError(checked.reason);
+	const valid = checked.doc as T;
+	outbox.willWrite(valid._id);
+	try {
+		const { rev } = await replica().put(valid);
+		outbox.wrote(valid._id, rev);
+		return { ...valid, _rev: rev };
+	} catch (err) {
+		outbox.writeFailed();
+		if (isStatus(err, 409)) throw new DocError(STALE);
+		throw err;
+	}
+}
+
+/** The document as the device has it (with `_conflicts` when revisions compete), or null. */
+export async function getDoc<T extends Doc = Doc>(
+	id: string,
+): Promise<(T & { _conflicts?: string[] }) | null> {
+	try {
+		return (await replica().get(id, { conflicts: true })) as unknown as T & { _conflicts?: string[] };
+	} catch (err) {
+		if (isStatus(err, 404)) return null;
+		throw err;
+	}
+}
+
+export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
+	if (!doc._rev) throw new DocError('ce document n’est pas encore enregistré');
+	outbox.willWrite(doc._id);
+	try {
+		const { rev } = await replica().remove(doc._id, doc._rev);
+		outbox.wrote(doc._id, rev);
+	} catch (err) {
+		outbox.writeFailed();
+		if (isStatus(err, 409)) throw new DocError(STALE);
+		throw err;
+	}
+}
+
+/** The competing revisions of `id`, or null when there is no conflict. */
+export async function conflictsOf<T extends Doc = Doc>(id: string): Promise<Conflict<T> | null> {
+	const current = await getDoc<T>(id);
+	if (!current?._conflicts?.length) return null;
+	const db = replica();
+	const others = await Promise.all(current._conflicts.map((rev) => db.get(id, { rev })));
+	return { id, current: stripMeta(current), others: others as unknown as T[] };
+}
+
+/**
+ * Ends a conflict. `keep` is the revision to keep (a `_rev`), or a merged document whose `_rev` is
+ * one of the competing revisions: it is validated and written on top of it. The other revisions
+ * become deleted branches, which replication carries to the server and to the other devices.
+ */
+export async function resolveConflict<T extends Doc>(id: string, keep: string | T): Promise<T> {
+	const db = replica();
+	const current = await db.get(id, { conflicts: true });
+	const leaves = [current._rev, ...(current._conflicts ?? [])];
+	const keepRev = typeof keep === 'string' ? keep : keep._rev;
+	if (!keepRev || !leaves.includes(keepRev))
+		throw new DocError('cette version n’existe plus : rechargez le document');
+	const kept = typeof keep === 'string' ? null : await saveDoc({ ...keep, _id: id, _rev: keepRev });
+	const losers = leaves
+		.filter((rev) => rev !== keepRev)
+		.map((rev) => ({ _id: id, _rev: rev, _deleted: true }));
+	outbox.willWrite(id);
+	const results = await db.bulkDocs(losers).catch((err) => {
+		outbox.writeFailed();
+		throw err;
+	});
+	const written = results.filter((r): r is PouchDB.Core.Response => 'ok' in r && r.ok);
+	if (written.length === 0) outbox.writeFailed();
+	else outbox.wrote(id, written[written.length - 1].rev);
+	if (written.length < losers.length) throw new DocError(STALE);
+	return kept ?? ((await db.get(id)) as unknown as T);
+}

@@ -1,0 +1,197 @@
+// Live two-way replication between the replica and the server's /db/elbasar, and the sync status
+// it drives. Restarted when the device comes back online and when the account changes.
+import PouchDB from 'pouchdb-browser';
+import { outbox } from './outbox';
+import { type Replica, replica } from './replica';
+import { navigatorOnline, syncStatus } from './status.svelte';
+
+/** Longest wait between two attempts when the server cannot be reached. */
+export const MAX_BACK_OFF = 60_000;
+
+/** Doubles the wait after each failure (first retry after 2 s), with some jitter, up to a minute. */
+export function backOff(delay: number): number {
+	if (delay === 0) return 2_000;
+	return Math.min(Math.round(delay * (1.8 + Math.random() * 0.4)), MAX_BACK_OFF);
+}
+
+/**
+ * Pushes only the documents written on this device. PouchDB hashes `filter.toString()` into the
+ * checkpoint id: a fixed name keeps it stable whatever the minifier does to the function's text.
+ */
+const pushOnlyLocalWrites = Object.assign((doc: { _id: string }) => outbox.has(doc._id), {
+	toString: () => 'elbasar-push-local-writes-v1',
+});
+
+/**
+ * Options are part of the checkpoint identity (filter text, query params): change them and every
+ * device pulls everything again. Big batches: each costs several round trips on a 300 ms link.
+ */
+const COMMON: PouchDB.Replication.ReplicateOptions = {
+	live: true,
+	retry: true,
+	batch_size: 1000,
+	batches_limit: 2,
+	back_off_function: backOff,
+};
+
+/**
+ * Checkpoints stay on the device (the replica is the target of the pull, the source of the push):
+ * that saves the server's `_local` GET and PUT on every batch, and visitors need no write access.
+ */
+const PULL: PouchDB.Replication.ReplicateOptions = { ...COMMON, checkpoint: 'target' };
+
+/** The push starts where the outbox knows everything was pushed (`since` is not in the identity). */
+function pushOptions(since: number | string | undefined): PouchDB.Replication.ReplicateOptions {
+	const filter = pushOnlyLocalWrites as unknown as PouchDB.Replication.ReplicateOptions['filter'];
+	const options = { ...COMMON, checkpoint: 'source', filter, ...(since !== undefined ? { since } : {}) };
+	return options as PouchDB.Replication.ReplicateOptions;
+}
+
+export function remoteUrl(origin = location.origin): string {
+	return `${origin}/db/elbasar`;
+}
+
+/** No HTTP answer at all: on a rural link that is a lost connection more often than a fault. */
+export function isNetworkFailure(err: unknown): boolean {
+	const status = (err as { status?: unknown } | null)?.status;
+	return typeof status !== 'number' || status === 0;
+}
+
+/** A French explanation of a replication failure. */
+export function describeFailure(err: unknown): string {
+	const e = (err ?? {}) as { status?: number; reason?: string };
+	if (!navigatorOnline()) return 'Pas de connexion internet.';
+	if (e.status === 401 || e.status === 403) return 'Le serveur refuse l’accès : reconnectez-vous.';
+	if (e.status && e.status >= 500) return 'Le serveur rencontre un problème ; nouvel essai bientôt.';
+	if (e.status && typeof e.reason === 'string') return e.reason;
+	return 'Le serveur est injoignable ; nouvel essai bientôt.';
+}
+
+type Replication = PouchDB.Replication.Replication<object>;
+type Direction = 'push' | 'pull';
+/** Where each direction stands: busy, caught up, or waiting to retry after `error`. */
+type Phase = { busy: true } | { busy: false; error?: unknown };
+
+/** Both directions together make the status: busy if one is, failed if one failed, else up to date. */
+class Tracker {
+	#phases: Record<Direction, Phase> = { push: { busy: true }, pull: { busy: true } };
+	/** A cancelled replication may still emit (a late 'error' or 'paused'): it must not touch the status. */
+	muted = false;
+	constructor(private remote: PouchDB.Database) {}
+
+	/** Resolves when the replication ends: cancelled (false) or stopped by an error PouchDB won't retry (true). */
+	watch(direction: Direction, replication: Replication): Promise<boolean> {
+		replication.on('active', () => this.#set(direction, { busy: true }));
+		replication.on('paused', (error) => this.#set(direction, { busy: false, error }));
+		if (direction === 'push') {
+			replication.on('change', (info) => this.muted || outbox.pushed(info.docs));
+			replication.on('denied', (refusal) => {
+				const r = refusal as { id?: string; reason?: string; message?: string };
+				if (r.id && !this.muted) outbox.refused(r.id, r.reason ?? r.message ?? 'refusé par le serveur');
+			});
+		}
+		return new Promise((resolve) => {
+			replication.on('error', (error) => {
+				this.#set(direction, { busy: false, error: error ?? 'error' });
+				resolve(true);
+			});
+			replication.on('complete', () => resolve(false));
+		});
+	}
+
+	#set(direction: Direction, phase: Phase): void {
+		if (this.muted) return;
+		this.#phases[direction] = phase;
+		const phases = Object.values(this.#phases);
+		const failed = phases.find((p) => !p.busy && p.error);
+		if (phases.some((p) => p.busy)) syncStatus.syncing();
+		else if (failed && !failed.busy)
+			syncStatus.failed(describeFailure(failed.error), isNetworkFailure(failed.error));
+		else {
+			syncStatus.upToDate();
+			outbox.settle(this.remote).catch(() => undefined);
+		}
+	}
+}
+
+function refreshOutboxStatus(): void {
+	syncStatus.pending = outbox.pendingCount;
+	syncStatus.setDenied(outbox.denied);
+}
+
+let running: { replications: Replication[]; tracker: Tracker; done: Promise<unknown> } | null = null;
+/** Start and stop run one after the other, whoever calls them (online event, sign-in, sign-out). */
+let lifecycle: Promise<unknown> = Promise.resolve();
+
+function serially<T>(step: () => Promise<T>): Promise<T> {
+	const next = lifecycle.then(step, step);
+	lifecycle = next.catch(() => undefined);
+	return next;
+}
+
+/**
+ * Starts replicating `db` (the replica by default) with `server` (the origin's /db/elbasar, or a
+ * database handle), unless it already runs or the device is offline.
+ */
+export function startSync(
+	db: Replica = replica(),
+	server: string | PouchDB.Database = remoteUrl(),
+): Promise<void> {
+	return serially(async () => {
+		if (running) return;
+		outbox.onChange = refreshOutboxStatus;
+		await outbox.load(db);
+		if (!navigatorOnline()) return syncStatus.offline();
+		syncStatus.syncing();
+		const remote = typeof server === 'string' ? new PouchDB(server, { skip_setup: true }) : server;
+		const tracker = new Tracker(remote);
+		const pull = db.replicate.from(remote, PULL);
+		const push = db.replicate.to(remote, pushOptions(outbox.pushedThrough));
+		const ends = [tracker.watch('pull', pull), tracker.watch('push', push)];
+		const run = { replications: [pull, push], tracker, done: Promise.all(ends) };
+		running = run;
+		// An error PouchDB does not retry ends that direction: start both again after the longest back-off.
+		for (const ended of ends) void ended.then((failed) => failed && retryLater(run, db, server));
+	});
+}
+
+function retryLater(run: typeof running, db: Replica, server: string | PouchDB.Database): void {
+	setTimeout(() => {
+		if (running === run) void restartSync(db, server);
+	}, MAX_BACK_OFF);
+}
+
+/** Stops replication and waits until PouchDB has let go of the replica. */
+export function stopSync(): Promise<void> {
+	return serially(async () => {
+		const current = running;
+		running = null;
+		if (!current) return;
+		current.tracker.muted = true;
+		for (const replication of current.replications) replication.cancel();
+		await Promise.race([current.done, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+	});
+}
+
+export async function restartSync(db?: Replica, server?: string | PouchDB.Database): Promise<void> {
+	await stopSync();
+	await startSync(db, server);
+}
+
+export function isSyncing(): boolean {
+	return running !== null;
+}
+
+/** Follows the browser's connectivity: stop on 'offline', start again at once on 'online'. */
+export function followConnectivity(onOnline: () => void): () => void {
+	const offline = () => {
+		syncStatus.offline();
+		void stopSync();
+	};
+	addEventListener('offline', offline);
+	addEventListener('online', onOnline);
+	return () => {
+		removeEventListener('offline', offline);
+		removeEventListener('online', onOnline);
+	};
+}
