@@ -1,0 +1,37 @@
+// French formatting of dates and labels, and when a listing counts as expired.
+import { describe, expect, it } from 'vitest';
+import { addMonths, communeLabel, effectiveStatus, fold, formatDate, natureLabel, today } from './format';
+
+describe('format', () => {
+	it('writes a calendar date the French way, whatever the time zone', () => {
+		expect(formatDate('2027-02-01')).toBe('1 février 2027');
+	});
+
+	it('adds months to a date, clamping nothing silently', () => {
+		expect(addMonths('2026-11-28', 3)).toBe('2027-02-28');
+	});
+
+	it('gives today as a local calendar date', () => {
+		expect(today(new Date(2026, 10, 5, 23, 30))).toBe('2026-11-05');
+	});
+
+	it('names communes with their department', () => {
+		expect(communeLabel('62041')).toBe('Arras (62)');
+	});
+
+	it('labels natures in French', () => {
+		expect(natureLabel('pooling')).toBe('Mutualisation');
+	});
+
+	it('folds accents and case', () => {
+		expect(fold('Étaples-sur-Mer')).toBe('etaples-sur-mer');
+	});
+
+	it('counts a running listing past its end date as expired', () => {
+		expect(effectiveStatus({ status: 'open', validUntil: '2026-11-27' }, '2026-11-28')).toBe('expired');
+		expect(effectiveStatus({ status: 'open', validUntil: '2026-11-28' }, '2026-11-28')).toBe('open');
+		expect(effectiveStatus({ status: 'concluded', validUntil: '2026-01-01' }, '2026-11-28')).toBe(
+			'concluded',
+		);
+	});
+});
