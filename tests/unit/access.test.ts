@@ -55,7 +55,9 @@ describe('who may write', () => {
 		const theirs = listing('structure:paniers');
 		const forged = { ...theirs, title: 'Piraté' };
 		expect(canWrite(pioche, theirs, forged)).toMatchObject({ ok: false });
-		expect(canWrite(pioche, theirs, { ...theirs, owner: 'structure:la-pioche' })).toMatchObject({ ok: false });
+		expect(canWrite(pioche, theirs, { ...theirs, owner: 'structure:la-pioche' })).toMatchObject({
+			ok: false,
+		});
 		expect(canWrite(pioche, theirs, { _id: theirs._id, _deleted: true })).toMatchObject({ ok: false });
 	});
 
@@ -77,7 +79,11 @@ describe('who may write', () => {
 	});
 
 	it('memberships and events are written by staff only', () => {
-		const membership = { _id: 'membership:la-pioche', owner: 'structure:la-pioche', audience: 'public' as const };
+		const membership = {
+			_id: 'membership:la-pioche',
+			owner: 'structure:la-pioche',
+			audience: 'public' as const,
+		};
 		expect(canWrite(pioche, membership, membership)).toMatchObject({ ok: false });
 		expect(canWrite(animator, membership, membership)).toEqual({ ok: true });
 		const event = { _id: 'event:1', owner: 'structure:la-pioche', audience: 'public' as const };

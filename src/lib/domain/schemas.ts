@@ -9,7 +9,10 @@ import { SECTOR_IDS } from './sectors';
 export const SCHEMA_VERSION = 1;
 
 // Messages for issues our schemas do not word themselves (wrong type, missing field…).
-v.setGlobalMessage((issue) => `valeur invalide (attendu : ${issue.expected}, reçu : ${issue.received})`, 'fr');
+v.setGlobalMessage(
+	(issue) => `valeur invalide (attendu : ${issue.expected}, reçu : ${issue.received})`,
+	'fr',
+);
 
 /** Who may read a document. `participants` lists structure ids in the document. */
 export const AUDIENCES = ['public', 'members', 'owner', 'participants', 'staff'] as const;
