@@ -2,7 +2,9 @@
 // Chromium. One worker: the machine has two cores and the server shares them.
 import { defineConfig } from '@playwright/test';
 
-const BASE_URL = 'http://127.0.0.1:4173';
+// E2E_PORT lets several runs share a machine without reusing each other's server.
+const PORT = process.env.E2E_PORT ?? '4173';
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -43,7 +45,7 @@ export default defineConfig({
 	webServer: {
 		command: 'node scripts/e2e-server.mjs',
 		url: `${BASE_URL}/api/health`,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 120_000,
 		// SIGTERM lets the server close its store and the script delete the temporary data.
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },

@@ -1,4 +1,4 @@
-// Starts the real server for the browser tests: port 4173, a fresh temporary data directory seeded
+// Starts the real server for the browser tests: port 4173 (or E2E_PORT), a fresh temporary data directory seeded
 // with the demo data, the built app from build/. The directory is deleted when the server stops.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'elbasar-e2e-'));
 const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-	env: { ...process.env, PORT: '4173', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo' },
+	env: {
+		...process.env,
+		PORT: process.env.E2E_PORT ?? '4173',
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir,
+		SEED: 'demo',
+	},
 	stdio: 'inherit',
 });
 
