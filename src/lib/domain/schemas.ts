@@ -1,22 +1,25 @@
 // The documents of the shared database and their schemas (valibot). One schema per type;
 // `validateDoc` is what the server runs on every write and what forms run before saving.
 import * as v from 'valibot';
-import { isCommune } from './communes';
 import { EMPLOYEE_BANDS } from './fees';
-import { type DocType, NETWORK, typeOfId } from './ids';
+import {
+	type Audience,
+	base,
+	commune,
+	email,
+	isoDate,
+	isoTimestamp,
+	keys,
+	phone,
+	required,
+	structureId,
+	text,
+	url,
+} from './fields';
+import { type DocType, typeOfId } from './ids';
 import { SECTOR_IDS } from './sectors';
 
-export const SCHEMA_VERSION = 1;
-
-// Messages for issues our schemas do not word themselves (wrong type, missing field…).
-v.setGlobalMessage(
-	(issue) => `valeur invalide (attendu : ${issue.expected}, reçu : ${issue.received})`,
-	'fr',
-);
-
-/** Who may read a document. `participants` lists structure ids in the document. */
-export const AUDIENCES = ['public', 'members', 'owner', 'participants', 'staff'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export { AUDIENCES, type Audience, SCHEMA_VERSION } from './fields';
 
 export const LEGAL_FORMS = {
 	association: 'Association',
@@ -65,31 +68,6 @@ export const MEMBERSHIP_STATUSES = {
 	lapsed: 'Adhésion échue',
 	none: 'Non adhérent',
 } as const;
-
-const keys = <T extends Record<string, string>>(o: T) =>
-	Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `${max} caractères au plus`));
-const required = (max: number) => v.pipe(text(max), v.minLength(1, 'champ obligatoire'));
-const isoDate = v.pipe(v.string(), v.isoDate('date attendue (AAAA-MM-JJ)'));
-const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('date et heure attendues'));
-const structureId = v.pipe(v.string(), v.startsWith('structure:', 'identifiant de structure attendu'));
-const commune = v.pipe(v.string(), v.check(isCommune, 'commune inconnue du Nord ou du Pas-de-Calais'));
-const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('adresse e-mail invalide'));
-const phone = v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 .-]{6,20}$/, 'numéro de téléphone invalide'));
-const url = v.pipe(v.string(), v.trim(), v.maxLength(300), v.url('adresse web invalide'));
-
-/** Fields every document has. CouchDB's own fields (_rev, _revisions, _attachments…) are allowed. */
-const base = {
-	_id: v.string(),
-	_rev: v.optional(v.string()),
-	schema: v.literal(SCHEMA_VERSION),
-	owner: v.union([structureId, v.literal(NETWORK)]),
-	audience: v.picklist(AUDIENCES),
-	participants: v.optional(v.array(structureId)),
-	createdAt: isoTimestamp,
-	updatedAt: isoTimestamp,
-};
 
 export const StructureSchema = v.looseObject({
 	...base,
