@@ -15,6 +15,8 @@ export async function signIn(page: Page, account: { email: string; password: str
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByText(account.email)).toBeVisible();
+	// Signing in replaces the device's data: tests start from a device that holds this account's.
+	await waitUpToDate(page);
 }
 
 /** Waits for the sync indicator of the layout to say the device is up to date. */
