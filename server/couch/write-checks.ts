@@ -4,6 +4,7 @@
 import {
 	canWrite,
 	type Decision,
+	type Lookup,
 	type Scoped,
 	typeOfId,
 	type Viewer,
@@ -110,14 +111,14 @@ export function checkStubs(doc: Incoming, current: Record<string, unknown> | und
  * The domain's rules for one document: its schema (tombstones have none), who may write it, and
  * that an existing document keeps its type and owner unless staff move it.
  */
-export function checkRules(viewer: Viewer, before: Scoped | null, doc: Incoming): Decision {
+export function checkRules(viewer: Viewer, before: Scoped | null, doc: Incoming, lookup?: Lookup): Decision {
 	const deleted = doc._deleted === true;
 	if (!deleted) {
 		const valid = validateDoc(doc);
 		if (!valid.ok) return valid;
 	}
 	const after = doc as Scoped & { _deleted?: boolean };
-	const decision = canWrite(viewer, before, after);
+	const decision = canWrite(viewer, before, after, lookup);
 	if (!decision.ok || deleted || !before || viewer.role === 'animator') return decision;
 	if (before.type !== after.type) return deny('le type d’un document ne change pas');
 	if (before.owner !== after.owner)

@@ -2,6 +2,7 @@
 // its own and refused with `forbidden` and a reason, while the rest of the batch is saved.
 /// <reference types="pouchdb-core" />
 import type { Scoped, Viewer } from '../../src/lib/domain';
+import { checkCheckinHost, checkinHosts } from './checkin-host';
 import type { Couch } from './context';
 import { checkId, checkRules, checkSpecialFields, checkStubs, type Incoming } from './write-checks';
 
@@ -31,15 +32,21 @@ export function writeDocs(
 	return couch.exclusive(async () => {
 		await couch.index.ready;
 		const current = await winners(couch.db, docs);
+		const hosts = await checkinHosts(couch.db, docs);
 		const outcomes: (WriteOutcome | undefined)[] = [];
 		const accepted: Incoming[] = [];
 		const positions: number[] = [];
+		// A message may come in the same batch as its conversation: earlier accepted documents count.
+		const inBatch = new Map<string, Scoped>();
+		const lookup = (id: string) => inBatch.get(id) ?? liveEntry(couch, id);
 		docs.forEach((doc, i) => {
 			const id = typeof doc._id === 'string' ? doc._id : '';
 			const before = current.get(id) ?? (doc._deleted === true ? (couch.index.entry(id) ?? null) : null);
 			const shape = [checkId(doc._id), checkSpecialFields(doc), checkStubs(doc, current.get(id))];
-			const decision = shape.find((d) => !d.ok) ?? checkRules(viewer, before, doc);
+			const rules = shape.find((d) => !d.ok) ?? checkRules(viewer, before, doc, lookup);
+			const decision = rules.ok ? checkCheckinHost(doc, hosts) : rules;
 			if (decision.ok) {
+				if (doc._deleted !== true) inBatch.set(id, doc as Scoped);
 				accepted.push(doc);
 				positions.push(i);
 			} else outcomes[i] = { id, error: 'forbidden', reason: decision.reason };
@@ -57,6 +64,12 @@ export function writeDocs(
 		}
 		return outcomes.filter((o): o is WriteOutcome => o !== undefined);
 	});
+}
+
+/** What the audience index knows of a live document: enough for the rules that look at another one. */
+function liveEntry(couch: Couch, id: string): Scoped | undefined {
+	const entry = couch.index.entry(id);
+	return entry && !entry.deleted ? entry : undefined;
 }
 
 /** The live winning revision of each document already stored; a deleted one counts as absent. */

@@ -1,5 +1,6 @@
 // Who may read and write each document. Pure functions: the server enforces them on every
 // replication request, the app uses them to show or hide actions. One source of truth.
+import { canWriteConversationDoc, type Lookup } from './conversations';
 import { typeOfId } from './ids';
 import type { Scoped } from './schemas';
 
@@ -48,20 +49,26 @@ export function canRead(viewer: Viewer, doc: Scoped): boolean {
 }
 
 /** Document types a structure's own accounts may create and edit; the rest is staff's. */
-const OWNED_BY_STRUCTURES = new Set(['structure', 'person', 'contact', 'listing']);
+const OWNED_BY_STRUCTURES = new Set(['structure', 'person', 'contact', 'listing', 'checkin']);
 
 /**
  * May `viewer` turn `before` (null when new) into `after`? `after` is a full document, or a
  * tombstone (`_deleted: true`) that keeps only its id. Schema validity is checked apart.
+ * `lookup` reads the documents a conversation or message refers to (the server always gives it).
  */
 export function canWrite(
 	viewer: Viewer,
 	before: Scoped | null,
 	after: Scoped & { _deleted?: boolean },
+	lookup?: Lookup,
 ): Decision {
 	if (viewer.role === 'visitor') return deny('connectez-vous pour publier');
 	if (viewer.role === 'animator') return allow;
 	const type = typeOfId(after._id);
+	if (type === 'conversation' || type === 'message' || type === 'readmark')
+		return viewer.structureId
+			? canWriteConversationDoc({ ...viewer, structureId: viewer.structureId }, before, after, lookup)
+			: deny('ce compte n’est rattaché à aucune structure');
 	if (!type || !OWNED_BY_STRUCTURES.has(type)) return deny('réservé à l’équipe du réseau');
 	if (!viewer.structureId) return deny('ce compte n’est rattaché à aucune structure');
 	if (before && !isOwn(viewer, before)) return deny('ce document appartient à une autre structure');

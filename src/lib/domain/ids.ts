@@ -1,6 +1,18 @@
 // Document ids carry their type: `listing:…`, `structure:…`. The prefix is checked on every write.
 
-export const DOC_TYPES = ['structure', 'person', 'contact', 'membership', 'listing', 'event'] as const;
+export const DOC_TYPES = [
+	'structure',
+	'person',
+	'contact',
+	'membership',
+	'listing',
+	'event',
+	'conversation',
+	'message',
+	'readmark',
+	'checkin',
+	'cardkey',
+] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** The network itself owns documents no structure owns (events it runs, for instance). */

@@ -1,6 +1,15 @@
 // The documents of the shared database and their schemas (valibot). One schema per type;
 // `validateDoc` is what the server runs on every write and what forms run before saving.
 import * as v from 'valibot';
+import { type Checkin, CheckinSchema } from './checkin';
+import {
+	type Conversation,
+	ConversationSchema,
+	type Message,
+	MessageSchema,
+	type Readmark,
+	ReadmarkSchema,
+} from './conversations';
 import { EMPLOYEE_BANDS } from './fees';
 import {
 	type Audience,
@@ -17,6 +26,7 @@ import {
 	url,
 } from './fields';
 import { type DocType, typeOfId } from './ids';
+import { type CardKey, CardKeySchema } from './member-card';
 import { SECTOR_IDS } from './sectors';
 
 export { AUDIENCES, type Audience, SCHEMA_VERSION } from './fields';
@@ -128,6 +138,9 @@ export const ListingSchema = v.pipe(
 		validUntil: isoDate,
 		status: v.picklist(keys(LISTING_STATUSES)),
 		featured: v.optional(v.boolean()),
+		/** With whom a concluded listing was concluded (feeds the exchange record), and when. */
+		concludedWith: v.optional(structureId),
+		concludedAt: v.optional(isoTimestamp),
 	}),
 	v.check((l) => l.validUntil >= l.validFrom, 'la fin de validité précède son début'),
 );
@@ -156,6 +169,11 @@ const SCHEMAS = {
 	membership: MembershipSchema,
 	listing: ListingSchema,
 	event: EventSchema,
+	conversation: ConversationSchema,
+	message: MessageSchema,
+	readmark: ReadmarkSchema,
+	checkin: CheckinSchema,
+	cardkey: CardKeySchema,
 } as const;
 
 export type Structure = v.InferOutput<typeof StructureSchema>;
@@ -164,7 +182,18 @@ export type Contact = v.InferOutput<typeof ContactSchema>;
 export type Membership = v.InferOutput<typeof MembershipSchema>;
 export type Listing = v.InferOutput<typeof ListingSchema>;
 export type ElbEvent = v.InferOutput<typeof EventSchema>;
-export type Doc = Structure | Person | Contact | Membership | Listing | ElbEvent;
+export type Doc =
+	| Structure
+	| Person
+	| Contact
+	| Membership
+	| Listing
+	| ElbEvent
+	| Conversation
+	| Message
+	| Readmark
+	| Checkin
+	| CardKey;
 export type DocOf<T extends DocType> = Extract<Doc, { type: T }>;
 
 /** The few fields access rules look at; tombstones keep none of them. */

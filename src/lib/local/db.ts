@@ -1,7 +1,19 @@
 // The query tables: documents of the replica, one table per type, indexed for the pages' filters.
 // Derived and disposable — the indexer fills them from the replica's changes feed.
 import { Dexie, type Table } from 'dexie';
-import type { Contact, DocType, ElbEvent, Listing, Membership, Person, Structure } from '../domain';
+import type {
+	Checkin,
+	Contact,
+	Conversation,
+	DocType,
+	ElbEvent,
+	Listing,
+	Membership,
+	Message,
+	Person,
+	Readmark,
+	Structure,
+} from '../domain';
 
 /** A row is the document itself (with its _rev), flagged when it has conflicting revisions. */
 export type Row<T> = T & { _conflicts?: string[] };
@@ -19,11 +31,15 @@ export type Tables = Dexie & {
 	memberships: Table<Row<Membership>, string>;
 	listings: Table<Row<Listing>, string>;
 	events: Table<Row<ElbEvent>, string>;
+	checkins: Table<Row<Checkin>, string>;
+	conversations: Table<Row<Conversation>, string>;
+	messages: Table<Row<Message>, string>;
+	readmarks: Table<Row<Readmark>, string>;
 	meta: Table<MetaRow, string>;
 };
 
 /** Bump with any change of the stores below or of what the indexer writes: the tables rebuild. */
-export const TABLES_VERSION = 1;
+export const TABLES_VERSION = 3;
 
 export const STORES = {
 	structures: '_id, name, commune, *sectors, legalForm',
@@ -32,17 +48,25 @@ export const STORES = {
 	memberships: '_id, structure, status',
 	listings: '_id, owner, kind, nature, sector, commune, status, validUntil, updatedAt, audience',
 	events: '_id, start, commune, kind',
+	checkins: '_id, event, method',
+	conversations: '_id, listing, *participants, updatedAt',
+	messages: '_id, [conversation+createdAt]',
+	readmarks: '_id, conversation',
 	meta: 'key',
 } as const;
 
-/** The table holding each document type. */
-export const TABLE_OF: Record<DocType, Exclude<keyof typeof STORES, 'meta'>> = {
+/** The table holding each document type; types without one (the card key) are read from the replica. */
+export const TABLE_OF: Partial<Record<DocType, Exclude<keyof typeof STORES, 'meta'>>> = {
 	structure: 'structures',
 	person: 'people',
 	contact: 'contacts',
 	membership: 'memberships',
 	listing: 'listings',
 	event: 'events',
+	checkin: 'checkins',
+	conversation: 'conversations',
+	message: 'messages',
+	readmark: 'readmarks',
 };
 
 export function openTables(name = 'elbasar-tables'): Tables {

@@ -5,7 +5,7 @@ import { typeOfId } from '../domain';
 import type { Replica } from '../sync/replica';
 import { type MetaRow, type Row, TABLE_OF, TABLES_VERSION, type Tables } from './db';
 
-type TableName = (typeof TABLE_OF)[keyof typeof TABLE_OF];
+type TableName = NonNullable<(typeof TABLE_OF)[keyof typeof TABLE_OF]>;
 
 const CHECKPOINT = 'checkpoint';
 
@@ -121,8 +121,8 @@ export class Indexer {
 		const deletes = new Map<TableName, string[]>();
 		for (const change of changes) {
 			const type = typeOfId(change.id);
-			if (!type) continue;
-			const table = TABLE_OF[type];
+			const table = type && TABLE_OF[type];
+			if (!table) continue;
 			if (change.deleted || !change.doc) push(deletes, table, change.id);
 			else push(puts, table, change.doc as Row<object>);
 		}
