@@ -49,10 +49,17 @@ test('a member concludes its listing: it leaves the open list and stays in « Me
 	await expect(page.getByRole('combobox', { name: 'Commune' })).toHaveValue(/^Arras \(/);
 	await page.getByLabel('État de l’annonce').selectOption({ label: 'Conclue' });
 	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+	await expect(page.getByRole('group', { name: 'Avec quelle structure ?' })).toContainText(
+		'Choisissez la structure avec laquelle l’échange a été conclu.',
+	);
+	await page.getByLabel('Chercher une autre structure dans l’annuaire').fill('paniers');
+	await page.getByRole('radio', { name: 'Les Paniers de la Mer' }).check();
+	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
 
 	await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.getByText('Conclue', { exact: true })).toBeVisible();
+	await expect(page.getByText(/Conclue avec\s+Les Paniers de la Mer/)).toBeVisible();
 
 	await page.goto('/annonces');
 	await expect(page.getByRole('list', { name: 'Annonces ouvertes' }).getByRole('link').first()).toBeVisible();

@@ -4,7 +4,7 @@
 // Kept in a `_local` document of the replica: it never replicates and dies with the replica.
 import type { DeniedDoc } from './status.svelte';
 
-const OUTBOX_ID = '_local/elbasar-outbox';
+export const OUTBOX_ID = '_local/elbasar-outbox';
 
 interface OutboxDoc {
 	_id: string;
@@ -118,6 +118,11 @@ export class Outbox {
 	/** Local sequence before which every local write is on the server (undefined: from the start). */
 	get pushedThrough(): number | string | undefined {
 		return this.#pushedThrough;
+	}
+
+	/** Whether this document's last local revision still waits for the server. */
+	isPending(id: string): boolean {
+		return this.#pending.has(id);
 	}
 
 	get pendingCount(): number {

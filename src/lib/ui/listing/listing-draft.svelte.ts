@@ -23,6 +23,7 @@ export const LISTING_FIELDS = [
 	'validUntil',
 	'audience',
 	'status',
+	'concludedWith',
 ] as const;
 
 export class ListingDraft {
@@ -38,6 +39,8 @@ export class ListingDraft {
 	validUntil = $state(addMonths(today(), 3));
 	audience = $state('public');
 	status = $state('open');
+	/** With whom a concluded listing was concluded (asked when the status becomes « Conclue »). */
+	concludedWith = $state('');
 
 	errors: FieldErrors = $state({});
 	failure: string | null = $state(null);
@@ -60,6 +63,7 @@ export class ListingDraft {
 		this.validUntil = base.validUntil;
 		this.audience = base.audience;
 		this.status = base.status === 'expired' ? 'open' : base.status;
+		this.concludedWith = base.concludedWith ?? '';
 	}
 
 	/** The document this draft would save, on top of the stored one when editing. */
@@ -90,6 +94,13 @@ export class ListingDraft {
 		else delete doc.radiusKm;
 		if (this.price.trim()) doc.price = this.price.trim();
 		else delete doc.price;
+		if (this.status === 'concluded' && this.concludedWith) {
+			doc.concludedWith = this.concludedWith;
+			doc.concludedAt = stored.concludedWith === this.concludedWith ? (stored.concludedAt ?? now) : now;
+		} else {
+			delete doc.concludedWith;
+			delete doc.concludedAt;
+		}
 		return doc;
 	}
 
@@ -104,6 +115,8 @@ export class ListingDraft {
 		}
 		const doc = this.toDoc(owner);
 		this.errors = fieldErrors(ListingSchema, doc, 'validUntil');
+		if (doc.status === 'concluded' && !doc.concludedWith)
+			this.errors.concludedWith = 'Choisissez la structure avec laquelle l’échange a été conclu.';
 		const valid = validateDoc(doc);
 		if (!valid.ok || Object.keys(this.errors).length > 0) {
 			const count = Math.max(1, Object.keys(this.errors).length);
