@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp, startServer } from './app';
 import { type Auth, createAuth } from './auth';
+import { cardKeys } from './cards';
 import { type Config, ConfigError, loadConfig } from './config';
 import { describeAccounts, seedDemo } from './demo/seed';
 import { openStores, type Stores } from './store';
@@ -71,6 +72,8 @@ async function serve(config: Config, stores: Stores, auth: Auth, info: (message:
 			info(describeAccounts(seeded.accounts));
 		}
 	}
+	// The card key exists before any device syncs, so hosts' phones hold it for offline check-ins.
+	await cardKeys(stores);
 	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
 	if (!built)
 		console.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
