@@ -1,0 +1,42 @@
+// The directory as CSV over HTTP: the animator imports a spreadsheet (`?dryRun=1` to see the report
+// first); anyone exports what they may read (e-mails and phones for members and staff only).
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { canRead, seesMembersOnly } from '../../src/lib/domain';
+import { decodeCsv, exportDirectory } from '../../src/lib/domain/csv';
+import type { Couch } from '../couch/context';
+import { HttpError, tooLarge } from '../errors';
+import { importDirectory } from './import';
+import { readDirectory } from './store';
+
+export const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
+const CSV_TYPES = /^(text\/csv|text\/plain|application\/vnd\.ms-excel|application\/octet-stream)\s*(;|$)/i;
+
+export function directoryCsvRoutes(couch: Couch): Hono {
+	const routes = new Hono();
+	routes.use('/import', bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
+
+	routes.post('/import', async (c) => {
+		const viewer = await couch.viewerOf(c);
+		if (viewer.role !== 'animator')
+			throw new HttpError(403, 'forbidden', 'L’import de l’annuaire est réservé à l’équipe d’animation.');
+		if (!CSV_TYPES.test(c.req.header('content-type') ?? ''))
+			throw new HttpError(415, 'bad_content_type', 'Type de contenu non pris en charge : text/csv attendu.');
+		const csv = decodeCsv(new Uint8Array(await c.req.arrayBuffer()));
+		const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
+		return c.json({ dryRun, ...(await importDirectory(couch, viewer, csv, { dryRun })) });
+	});
+
+	routes.get('/export.csv', async (c) => {
+		const viewer = await couch.viewerOf(c);
+		const docs = (await readDirectory(couch.db)).filter((doc) => canRead(viewer, doc));
+		const csv = exportDirectory(docs, { contacts: seesMembersOnly(viewer) });
+		const day = new Date().toISOString().slice(0, 10);
+		return c.body(csv, 200, {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="annuaire-elbasar-${day}.csv"`,
+			'cache-control': 'no-store',
+		});
+	});
+	return routes;
+}
