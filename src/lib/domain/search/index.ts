@@ -1,0 +1,13 @@
+// French search of listings and structures, shared by the device and the server.
+export { analyze, foldAccents, isStopword, termOf, words } from './analyzer';
+export type { SearchEntry, SearchType } from './documents';
+export {
+	type EngineOptions,
+	SearchEngine,
+	type SearchHit,
+	type SearchRequest,
+	type SearchResponse,
+} from './engine';
+export { FILTER_NAMES, type FilterName, type SearchFilters } from './filters';
+export type { Suggestions } from './suggest';
+export { expand, THESAURUS_SIZE } from './thesaurus';

@@ -1,0 +1,89 @@
+// GET /api/search over real HTTP: the device's engine and ranking, per viewer, kept up to date.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canRead, type Listing, VISITOR } from '../../src/lib/domain';
+import { SearchEngine } from '../../src/lib/domain/search';
+import { SEARCH_DOCS, TARGET_ID } from '../unit/search-fixtures';
+import { call, membership, PEOPLE, startTestServer, type TestServer } from './helpers';
+
+let server: TestServer;
+const docs = [...SEARCH_DOCS, membership('la-pioche', 'active')];
+
+beforeAll(async () => {
+	server = await startTestServer({ docs });
+});
+afterAll(() => server.close());
+
+interface Answer {
+	results: { id: string; title: string; score: number; owner?: string }[];
+	total: number;
+	suggestions: { terms: string[]; filters: unknown[] };
+}
+
+async function searchHttp(query: string, as?: (typeof PEOPLE)[keyof typeof PEOPLE]) {
+	const { status, body } = await call(server, `/api/search?${query}`, { as });
+	return { status, body: body as unknown as Answer & { error?: string; reason?: string } };
+}
+const ids = (a: { results: { id: string }[] }) => a.results.map((r) => r.id);
+
+describe('GET /api/search', () => {
+	it('returns the same ranked results as the device engine on the same documents', async () => {
+		const device = new SearchEngine();
+		device.putAll(docs);
+		for (const q of ['salle de réunion Arras', 'velo', 'mutualsation', 'vélos xylophoniques', 'graphiste']) {
+			const { status, body } = await searchHttp(`q=${encodeURIComponent(q)}`);
+			expect(status).toBe(200);
+			const local = device.search({ q, canRead: (e) => canRead(VISITOR, { _id: e.id, ...e }) });
+			expect(ids(body)).toEqual(ids(local));
+			expect(body.total).toBe(local.total);
+		}
+		const { body } = await searchHttp('q=salle%20de%20r%C3%A9union%20Arras');
+		expect(body.results[0]).toMatchObject({ id: TARGET_ID, title: 'Local à partager pour vos réunions' });
+		expect(body.results[0]).not.toHaveProperty('owner');
+	});
+
+	it('never shows members-only documents to a visitor, and shows them to a member', async () => {
+		const visitor = await searchHttp('q=v%C3%A9lo');
+		expect(ids(visitor.body)).not.toContain('listing:cargo-adherents');
+		expect(ids(visitor.body)).not.toContain('structure:atelier-discret');
+		const member = await searchHttp('q=v%C3%A9lo', PEOPLE.lea);
+		expect(ids(member.body)).toEqual(
+			expect.arrayContaining(['listing:cargo-adherents', 'structure:atelier-discret']),
+		);
+	});
+
+	it('filters, and suggests filters to drop when they leave nothing', async () => {
+		const { body } = await searchHttp('q=r%C3%A9union&commune=62041&radius=15&type=listing');
+		expect(ids(body)).toContain(TARGET_ID);
+		expect(ids(body)).not.toContain('listing:local-dunkerque');
+		const none = await searchHttp('q=v%C3%A9los&sector=culture');
+		expect(none.body.total).toBe(0);
+		expect(none.body.suggestions.filters).toEqual([{ filter: 'sector', count: 1 }]);
+	});
+
+	it('refuses bad parameters with a reason in French', async () => {
+		const radius = await searchHttp('q=salle&commune=62041&radius=loin');
+		expect(radius.status).toBe(400);
+		expect(radius.body).toMatchObject({ error: 'bad_request' });
+		expect(radius.body.reason).toMatch(/Rayon invalide/);
+		const long = await searchHttp(`q=${'a'.repeat(201)}`);
+		expect(long.status).toBe(400);
+		expect(long.body.reason).toMatch(/trop longue/);
+		expect((await searchHttp('q=salle&sector=astronautique')).status).toBe(400);
+	});
+
+	it('finds a listing written to the store a moment ago', async () => {
+		const fresh: Listing = {
+			...(SEARCH_DOCS[5] as Listing),
+			_id: 'listing:trottinettes',
+			title: 'Prêt de trottinettes électriques',
+			text: 'Pour vos salariés.',
+		};
+		await server.stores.db.put(fresh);
+		let found: string[] = [];
+		for (let i = 0; i < 50 && !found.length; i++) {
+			found = ids((await searchHttp('q=trottinettes')).body);
+			if (!found.length) await new Promise((r) => setTimeout(r, 20));
+		}
+		expect(found).toEqual(['listing:trottinettes']);
+	});
+});
