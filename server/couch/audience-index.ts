@@ -3,6 +3,7 @@
 /// <reference types="pouchdb-core" />
 import { EventEmitter } from 'node:events';
 import { type Audience, canRead, type Scoped, type Viewer } from '../../src/lib/domain';
+import { NarrowingJournal } from './narrowings';
 import { type Seq, seqNumber } from './seq';
 
 /** The fields of a document's winning revision that reading rights depend on. */
@@ -26,11 +27,16 @@ export class AudienceIndex {
 	#queue: Promise<void> = Promise.resolve();
 	#closed = false;
 	#counts = new Map<string, number>();
+	/** Documents whose audience changed while the index followed the store: what devices must drop. */
+	readonly narrowings = new NarrowingJournal();
 
 	constructor(db: PouchDB.Database) {
 		this.#db = db;
 		this.#events.setMaxListeners(0);
-		this.ready = this.#catchUp().then(() => this.#follow());
+		this.ready = this.#catchUp().then(() => {
+			this.narrowings.startAt(this.#seq);
+			this.#follow();
+		});
 		this.ready.catch((err) => console.error('audience index: could not read the store', err));
 	}
 
@@ -54,6 +60,11 @@ export class AudienceIndex {
 		for (const entry of this.#entries.values()) if (!entry.deleted && canRead(viewer, entry)) count++;
 		this.#counts.set(scope, count);
 		return count;
+	}
+
+	/** The last store sequence the index has taken in. */
+	get seq(): Seq {
+		return this.#seq;
 	}
 
 	/** Calls `listener` after each change the index has taken in; returns the unsubscribe function. */
@@ -125,8 +136,12 @@ export class AudienceIndex {
 
 	async #take(change: Change): Promise<void> {
 		if (this.#closed) return;
+		const known = this.#entries.get(change.id);
+		const before = known && !known.deleted ? { ...known } : undefined;
 		try {
 			await this.#apply(change);
+			const after = this.#entries.get(change.id);
+			if (before && after && !after.deleted) this.narrowings.record(change.seq, before, after);
 		} catch (err) {
 			console.error(`audience index: could not index ${change.id}`, err);
 		}

@@ -14,6 +14,7 @@ import { bulkRoutes } from './bulk';
 import { changesRoutes } from './changes';
 import type { Couch } from './context';
 import { docRoutes } from './docs';
+import { goneRoutes } from './gone';
 import { localRoutes } from './local';
 import { dbInfo, rootInfo, serverUuid } from './server-info';
 import { Waiters } from './waiters';
@@ -21,6 +22,8 @@ import { Waiters } from './waiters';
 export interface CouchEndpoint {
 	routes: Hono;
 	index: AudienceIndex;
+	/** What handlers work with, for other routes that must write through the same checks (CSV import). */
+	context: Couch;
 	/** Answers open longpolls and stops following the store. */
 	close(): void;
 }
@@ -62,12 +65,14 @@ export function createCouch(opts: { stores: Stores; viewerOf(c: Context): Promis
 	db.route('/', bulkRoutes(couch));
 	db.route('/', allDocsRoutes(couch));
 	db.route('/', localRoutes(couch));
+	db.route('/', goneRoutes(couch));
 	db.route('/', docRoutes(couch));
 	routes.route(`/${DB_NAME}`, db);
 
 	return {
 		routes,
 		index: couch.index,
+		context: couch,
 		close: () => {
 			couch.waiters.wakeAll();
 			couch.index.close();

@@ -3,10 +3,12 @@
 import { tables } from './local/db';
 import { clearTables, Indexer } from './local/indexer';
 import { type SessionUser, session } from './session.svelte';
-import { outbox } from './sync/outbox';
-import { replica, resetReplica } from './sync/replica';
+import { OUTBOX_ID, outbox } from './sync/outbox';
+import { replaceReplica, replica, resetReplica } from './sync/replica';
 import { followConnectivity, restartSync, startSync, stopSync } from './sync/replication';
 import { syncStatus } from './sync/status.svelte';
+import { rebuildReplica } from './sync/sweep';
+import { sweeper } from './sync/sweeping';
 import { registerServiceWorker } from './sync/updates.svelte';
 
 let started = false;
@@ -32,6 +34,20 @@ async function wipeDeviceData(): Promise<void> {
 	startIndexer();
 }
 
+/**
+ * Documents dropped by the sweep are readable again (a membership active again): their revisions
+ * stay in the replica's history, so it is rebuilt without them and the pull brings them back.
+ */
+async function takeBackReadable(): Promise<void> {
+	await stopSync();
+	await indexer?.stop();
+	await outbox.flush();
+	await replaceReplica((old, fresh) => rebuildReplica(old, fresh, [OUTBOX_ID]));
+	await outbox.load(replica());
+	startIndexer();
+	await syncIfAllowed(true);
+}
+
 /** Starts (or restarts, resetting the back-off) replication, unless a sign-out awaits the server. */
 async function syncIfAllowed(restart: boolean): Promise<void> {
 	// After an offline sign-out the old cookie is still valid: close it before pulling anything.
@@ -52,6 +68,7 @@ export async function startApp(): Promise<void> {
 	started = true;
 	registerServiceWorker();
 	session.onChange(onAccountChange);
+	sweeper.onBack = takeBackReadable;
 	startIndexer();
 	followConnectivity(() => {
 		void session.refresh().then(() => syncIfAllowed(true));

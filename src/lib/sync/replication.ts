@@ -4,6 +4,8 @@ import PouchDB from 'pouchdb-browser';
 import { outbox } from './outbox';
 import { type Replica, replica } from './replica';
 import { navigatorOnline, syncStatus } from './status.svelte';
+import { DROPPED } from './sweep';
+import { sweeper } from './sweeping';
 
 /** Longest wait between two attempts when the server cannot be reached. */
 export const MAX_BACK_OFF = 60_000;
@@ -15,12 +17,16 @@ export function backOff(delay: number): number {
 }
 
 /**
- * Pushes only the documents written on this device. PouchDB hashes `filter.toString()` into the
+ * Pushes only the documents written on this device, never the sweep's tombstones (a dropped document
+ * is not a deletion). PouchDB hashes `filter.toString()` into the
  * checkpoint id: a fixed name keeps it stable whatever the minifier does to the function's text.
  */
-const pushOnlyLocalWrites = Object.assign((doc: { _id: string }) => outbox.has(doc._id), {
-	toString: () => 'elbasar-push-local-writes-v1',
-});
+const pushOnlyLocalWrites = Object.assign(
+	(doc: { _id: string; [DROPPED]?: boolean }) => outbox.has(doc._id) && !doc[DROPPED],
+	{
+		toString: () => 'elbasar-push-local-writes-v1',
+	},
+);
 
 /**
  * Options are part of the checkpoint identity (filter text, query params): change them and every
@@ -77,6 +83,8 @@ class Tracker {
 	#phases: Record<Direction, Phase> = { push: { busy: true }, pull: { busy: true } };
 	/** A cancelled replication may still emit (a late 'error' or 'paused'): it must not touch the status. */
 	muted = false;
+	/** Both directions caught up: time for the sweep. */
+	caughtUp: () => void = () => {};
 	constructor(private remote: PouchDB.Database) {}
 
 	/** Resolves when the replication ends: cancelled (false) or stopped by an error PouchDB won't retry (true). */
@@ -110,6 +118,7 @@ class Tracker {
 		else {
 			syncStatus.upToDate();
 			outbox.settle(this.remote).catch(() => undefined);
+			this.caughtUp();
 		}
 	}
 }
@@ -145,6 +154,8 @@ export function startSync(
 		syncStatus.syncing();
 		const remote = typeof server === 'string' ? new PouchDB(server, { skip_setup: true }) : server;
 		const tracker = new Tracker(remote);
+		sweeper.reset();
+		if (typeof server === 'string') tracker.caughtUp = () => sweeper.caughtUp(db, server);
 		const pull = db.replicate.from(remote, PULL);
 		const push = db.replicate.to(remote, pushOptions(outbox.pushedThrough));
 		const ends = [tracker.watch('pull', pull), tracker.watch('push', push)];

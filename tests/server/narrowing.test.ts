@@ -1,0 +1,141 @@
+// A device drops, at its next sync, the documents that left its user's audience, and takes them in
+// again when its rights grow back: real HTTP, real PouchDB replicas, the app's sweep.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DROPPED, rebuildReplica, sweep } from '../../src/lib/sync/sweep';
+import {
+	basicHeader,
+	call,
+	device,
+	localIds,
+	PEOPLE,
+	postJson,
+	remote,
+	startTestServer,
+	type TestServer,
+	type Who,
+} from './helpers';
+
+let server: TestServer;
+beforeEach(async () => {
+	server = await startTestServer();
+});
+afterEach(async () => {
+	await server?.close();
+});
+
+const OUTBOX = '_local/elbasar-outbox';
+const MEMBERS_ONLY = ['contact:lea', 'listing:pioche-membres', 'structure:atelier-discret'];
+
+/** What the app does on each sync: pull, then ask which documents left the audience. */
+async function sync(db: PouchDB.Database, who?: Who) {
+	const pulled = await db.replicate.from(remote(server, who));
+	expect(pulled.ok).toBe(true);
+	const headers: Record<string, string> = who ? { authorization: basicHeader(who) } : {};
+	return sweep(db, { url: server.dbUrl, init: { headers } });
+}
+
+/** Writes a new revision of a stored document as `who` would, through the API. */
+async function edit(who: Who, id: string, change: Record<string, unknown>) {
+	const { body: doc } = await call(server, `/db/elbasar/${encodeURIComponent(id)}`, { as: who });
+	const { status } = await call(server, `/db/elbasar/${encodeURIComponent(id)}`, {
+		...postJson({ ...doc, ...change, updatedAt: new Date().toISOString() }, who),
+		method: 'PUT',
+	});
+	expect(status).toBe(201);
+}
+
+describe('a document that leaves the audience is dropped at the next sync', () => {
+	it('a visitor’s listing made members-only: gone from the replica, its content compacted away', async () => {
+		const visitor = device();
+		const first = await sync(visitor);
+		expect(first.sent).toBeGreaterThan(0); // a device's first check sends its ids once
+		expect(await localIds(visitor)).toContain('listing:pioche-velo');
+		const rev = (await visitor.get('listing:pioche-velo'))._rev;
+
+		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'members' });
+		const second = await sync(visitor);
+
+		expect(second).toEqual({ dropped: ['listing:pioche-velo'], back: [], sent: 0 });
+		expect(await localIds(visitor)).not.toContain('listing:pioche-velo');
+		await expect(visitor.get('listing:pioche-velo', { rev })).rejects.toMatchObject({ status: 404 });
+		// A member still reads it: the journal tells each viewer only about what it lost.
+		const member = device();
+		await sync(member, PEOPLE.marc);
+		expect(await localIds(member)).toContain('listing:pioche-velo');
+		expect((await sync(member, PEOPLE.marc)).dropped).toEqual([]);
+	});
+
+	it('a listing made public again after being dropped comes back with its new revision', async () => {
+		const visitor = device();
+		await sync(visitor);
+		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'members' });
+		await sync(visitor);
+		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'public', title: 'Remorque vélo' });
+		await sync(visitor);
+		expect((await visitor.get<{ title: string }>('listing:pioche-velo')).title).toBe('Remorque vélo');
+	});
+
+	it('a lapsed membership drops the members-only documents of others, an active one brings them back', async () => {
+		let relais = device();
+		await sync(relais, PEOPLE.marc);
+		expect(await localIds(relais)).toEqual(expect.arrayContaining(MEMBERS_ONLY));
+
+		await edit(PEOPLE.animator, 'membership:le-relais', { status: 'lapsed' });
+		const lapsed = await sync(relais, PEOPLE.marc);
+		expect(lapsed.dropped.sort()).toEqual(MEMBERS_ONLY);
+		expect(await localIds(relais)).not.toContain('contact:lea');
+		expect(await localIds(relais)).toContain('listing:relais-brouillon'); // its own stay
+
+		// The sweep's tombstones are not deletions: even pushed by hand, the server keeps the documents.
+		const tombstone = await relais.get('contact:lea', { revs: true, open_revs: 'all' });
+		expect(JSON.stringify(tombstone)).toContain(DROPPED);
+		await relais.replicate.to(remote(server, PEOPLE.marc));
+		const stored = await call(server, '/db/elbasar/contact:lea', { as: PEOPLE.animator });
+		expect(stored.status).toBe(200);
+
+		await edit(PEOPLE.animator, 'membership:le-relais', { status: 'active' });
+		const active = await sync(relais, PEOPLE.marc);
+		expect(active.back.sort()).toEqual(MEMBERS_ONLY);
+		// The replica still has the dropped revisions in their history: a pull alone cannot bring them back.
+		expect(await localIds(relais)).not.toContain('contact:lea');
+
+		await relais.put({ _id: OUTBOX, written: ['listing:relais-local'], pending: {}, denied: {} });
+		const fresh = device();
+		await rebuildReplica(relais, fresh, [OUTBOX]);
+		relais = fresh;
+		const after = await sync(relais, PEOPLE.marc);
+		expect(after.dropped).toEqual([]);
+		expect(await localIds(relais)).toEqual(expect.arrayContaining(MEMBERS_ONLY));
+		expect((await relais.get<{ written: string[] }>(OUTBOX)).written).toEqual(['listing:relais-local']);
+	});
+
+	it('never drops what the device wrote and has not pushed yet', async () => {
+		const db = device();
+		await sync(db, PEOPLE.marc);
+		await db.put({ _id: 'listing:pas-encore-envoyee', type: 'listing', owner: 'structure:le-relais' });
+		await edit(PEOPLE.animator, 'membership:le-relais', { status: 'lapsed' });
+		await db.replicate.from(remote(server, PEOPLE.marc));
+		const keep = (id: string) => id === 'listing:pas-encore-envoyee';
+		const headers = { authorization: basicHeader(PEOPLE.marc) };
+		await sweep(db, { url: server.dbUrl, init: { headers }, keep });
+		expect(await localIds(db)).toContain('listing:pas-encore-envoyee');
+	});
+});
+
+describe('the _gone endpoint', () => {
+	it('asks for the held ids when the scope changed or the since is unknown', async () => {
+		const unknown = await call(server, '/db/elbasar/_gone', postJson({ scope: 'abc', since: 1 }));
+		expect(unknown.status).toBe(200);
+		expect(unknown.body.held).toBe('needed');
+		const bad = await call(server, '/db/elbasar/_gone', postJson({ held: 'listing:x' }));
+		expect(bad.status).toBe(400);
+	});
+
+	it('tells a visitor nothing of documents it could never read', async () => {
+		const first = await call(server, '/db/elbasar/_gone', postJson({ held: [] }));
+		const { scope, through } = first.body as unknown as { scope: string; through: number };
+		await edit(PEOPLE.marc, 'listing:relais-brouillon', { audience: 'members' });
+		const next = await call(server, '/db/elbasar/_gone', postJson({ scope, since: through }));
+		expect(next.body.gone).toEqual([]);
+	});
+});
