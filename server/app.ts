@@ -10,8 +10,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Auth } from './auth';
+import { cardRoutes } from './cards';
 import { createCouch } from './couch';
+import { directoryCsvRoutes } from './directory/csv';
 import { notFound, onError, tooLarge } from './errors';
+import { createSearch } from './search';
 import type { Stores } from './store';
 
 export interface AppOptions {
@@ -34,13 +37,21 @@ export function createApp({ stores, auth, staticDir }: AppOptions): Hono {
 
 	const couch = createCouch({ stores, viewerOf: (c) => auth.viewerOf(c) });
 	app.route('/db', couch.routes);
+	// Before the /api body limit: a spreadsheet import may be larger than a JSON call.
+	app.route('/api/directory', directoryCsvRoutes(couch.context));
 
 	app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
 	app.get('/api/health', (c) => c.json({ ok: true }));
 	app.route('/api', auth.routes);
+	app.route('/api', cardRoutes({ stores, viewerOf: (c) => auth.viewerOf(c) }));
+	const search = createSearch({ db: stores.db, viewerOf: (c) => auth.viewerOf(c) });
+	app.route('/api', search.routes);
 
 	if (staticDir) serveApp(app, resolve(staticDir));
-	closers.set(app, couch.close);
+	closers.set(app, () => {
+		couch.close();
+		search.close();
+	});
 	return app;
 }
 

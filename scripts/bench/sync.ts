@@ -1,0 +1,212 @@
+// `npm run bench:sync -- [--scale demo|region] [--link 3g|none] [--variants pwa,stock,…] [--edits 200]`:
+// how long a device takes to pull the region's data over a weak link, and how close that is to the
+// bytes. The server and the link run in child processes; the device is PouchDB in this one.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+	type Device,
+	follow,
+	newDevice,
+	type PullResult,
+	pull,
+	pwaPullOptions,
+	VARIANTS,
+	type Variant,
+	writtenSince,
+} from './client';
+import { Child } from './ipc';
+import { LINKS, type LinkSpec } from './link';
+import type { LinkStats } from './link-proxy';
+import type { Edited, ServerReady } from './sync-server';
+import { kindTable, LEGEND, type Row, scenarioTable } from './table';
+
+const ROLES = {
+	visitor: undefined,
+	member: { username: 'membre@la-pioche.exemple.org', password: 'membre-demo' },
+} as const;
+type Role = keyof typeof ROLES;
+
+/**
+ * At region scale on 3G a PWA pull takes ~4 min per role, so only it runs by default (add
+ * `--variants pwa,changes-docs` for ~4 more). Stock replication pays ~5 round trips per 100
+ * documents: ~30 min for the region, so it is compared at demo scale only.
+ */
+const DEFAULT_VARIANTS = { demo: 'pwa,stock,pwa-gzip-up,changes-docs', region: 'pwa' };
+
+const USAGE =
+	'Usage: npm run bench:sync -- [--scale demo|region] [--link 3g|none] [--roles visitor,member]\n' +
+	`  [--variants ${Object.keys(VARIANTS).join(',')}] [--edits 200] [--no-live]`;
+
+function readArgs() {
+	const { values } = parseArgs({
+		options: {
+			scale: { type: 'string', default: 'region' },
+			link: { type: 'string', default: '3g' },
+			variants: { type: 'string' },
+			roles: { type: 'string', default: 'visitor,member' },
+			edits: { type: 'string', default: '200' },
+			'no-live': { type: 'boolean', default: false },
+		},
+	});
+	const scale = values.scale as keyof typeof DEFAULT_VARIANTS;
+	if (!(scale in DEFAULT_VARIANTS)) throw new Error('--scale: demo or region');
+	if (!(values.link in LINKS)) throw new Error(`--link: ${Object.keys(LINKS).join(' or ')}`);
+	const variants = (values.variants ?? DEFAULT_VARIANTS[scale]).split(',') as Variant[];
+	const roles = values.roles.split(',') as Role[];
+	if (!variants.every((v) => v in VARIANTS))
+		throw new Error(`--variants: ${Object.keys(VARIANTS).join(',')}`);
+	if (!roles.every((r) => r in ROLES)) throw new Error('--roles: visitor,member');
+	const link = LINKS[values.link as keyof typeof LINKS] as LinkSpec | null;
+	const edits = Number(values.edits);
+	if (!Number.isInteger(edits) || edits < 4) throw new Error('--edits: a number of listings, 4 or more');
+	return { scale, link, variants, roles, edits, live: !values['no-live'] };
+}
+
+type Args = ReturnType<typeof readArgs>;
+
+interface Bench {
+	server: Child;
+	link: Child;
+	dbUrl: string;
+	rows: Row[];
+}
+
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` on `device` and records a row: link figures, CPU, and the documents it wrote. A
+ * work that measures only its end calls `restart` where the measure begins.
+ */
+async function measure(
+	bench: Bench,
+	args: Args,
+	scenario: string,
+	device: Device,
+	work: (restart: () => Promise<void>) => Promise<PullResult>,
+) {
+	let serverCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+	let deviceCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+	const restart = async () => {
+		await bench.link.ask('reset');
+		serverCpu = await bench.server.ask<NodeJS.CpuUsage>('cpu');
+		deviceCpu = process.cpuUsage();
+	};
+	const seq = (await device.replica.info()).update_seq;
+	await restart();
+	const result = await work(restart);
+	const cpuDevice = cpuSeconds(process.cpuUsage(deviceCpu));
+	// Let the cancelled longpoll and the last segments cross the link before reading the counters.
+	await pause((args.link?.rttMs ?? 0) + 200);
+	const stats = await bench.link.ask<LinkStats>('stats');
+	const cpuServer = cpuSeconds(await bench.server.ask<NodeJS.CpuUsage>('cpu')) - cpuSeconds(serverCpu);
+	const size = await writtenSince(device.replica, result.since ?? seq);
+	const { docs, ms, retries } = result;
+	const row: Row = { scenario, docs, ms, retries, stats, cpuDevice, cpuServer, ...size };
+	bench.rows.push(row);
+	const seconds = (result.ms / 1000).toFixed(1);
+	console.log(`  ${scenario}: ${result.docs} docs in ${seconds} s, ${stats.requests} requests`);
+}
+
+async function run(args: Args, bench: Bench): Promise<void> {
+	const pwa = pwaPullOptions();
+	console.log(
+		`PWA pull options (${pwa.source}): batch_size ${pwa.batch_size}, batches_limit ${pwa.batches_limit}, checkpoint ${pwa.checkpoint ?? 'both'}`,
+	);
+	const devices = args.roles.flatMap((role) =>
+		args.variants.map((variant) => ({ role, device: newDevice(variant, ROLES[role]) })),
+	);
+	for (const { role, device } of devices)
+		await measure(bench, args, `${role} ${device.variant} first`, device, () =>
+			pull(device, bench.dbUrl, pwa),
+		);
+
+	const edited = await bench.server.ask<Edited>('edit', { count: args.edits });
+	console.log(`  server: ${edited.edited} listings edited, ${edited.created} created`);
+	for (const { role, device } of devices)
+		await measure(bench, args, `${role} ${device.variant} +${args.edits}`, device, () =>
+			pull(device, bench.dbUrl, pwa),
+		);
+
+	if (!args.live) return;
+	for (const { role, device } of devices.filter((d) => d.device.variant === 'pwa'))
+		await measure(bench, args, `${role} pwa live +${args.edits}`, device, (restart) =>
+			follow(device, bench.dbUrl, pwa, args.edits, async () => {
+				await restart();
+				await bench.server.ask('edit', { count: args.edits });
+			}),
+		);
+}
+
+function describeLink(link: LinkSpec | null): string {
+	if (!link) return 'no throttling (counting only)';
+	return `${link.name}: ${link.downBps / 1e6} Mbit/s down, ${link.upBps / 1e6} Mbit/s up, ${link.rttMs} ms RTT`;
+}
+
+async function main(): Promise<void> {
+	let args: Args;
+	try {
+		args = readArgs();
+	} catch (err) {
+		console.error(`${(err as Error).message}\n${USAGE}`);
+		process.exit(2);
+	}
+	const started = performance.now();
+	const dataDir = mkdtempSync(join(tmpdir(), 'elbasar-bench-'));
+	const children: Child[] = [];
+	const cleanUp = () => {
+		for (const child of children) child.kill();
+		rmSync(dataDir, { recursive: true, force: true });
+	};
+	process.once('exit', cleanUp);
+	process.once('SIGINT', () => process.exit(130));
+	try {
+		console.log(`Seeding ${args.scale} scale into ${dataDir}…`);
+		const here = import.meta.dirname;
+		const { child: server, ready } = await Child.start<ServerReady>(join(here, 'sync-server.ts'), [
+			dataDir,
+			args.scale,
+		]);
+		children.push(server);
+		const port = new URL(ready.url).port;
+		const { child: link, ready: proxy } = await Child.start<{ port: number }>(join(here, 'link-proxy.ts'), [
+			port,
+			JSON.stringify(args.link),
+		]);
+		children.push(link);
+		console.log(
+			`  ${ready.docs} docs seeded in ${(ready.seedMs / 1000).toFixed(1)} s; audience index ready in ${(ready.indexMs / 1000).toFixed(1)} s`,
+		);
+		console.log(`Link: ${describeLink(args.link)}`);
+		const bench: Bench = { server, link, dbUrl: `http://127.0.0.1:${proxy.port}/db/elbasar`, rows: [] };
+		await run(args, bench);
+		await link.stop();
+		await server.stop();
+		print(args, bench.rows, ready, performance.now() - started);
+	} finally {
+		cleanUp();
+	}
+}
+
+function print(args: Args, rows: Row[], ready: ServerReady, ms: number): void {
+	console.log(
+		`\nelBasar sync bench — ${args.scale} scale (${ready.docs} docs on the server), ${describeLink(args.link)}`,
+	);
+	for (const variant of args.variants) console.log(`  ${variant}: ${VARIANTS[variant]}`);
+	const offered = rows.reduce((sum, r) => sum + r.stats.acceptGzip, 0);
+	const requests = rows.reduce((sum, r) => sum + r.stats.requests, 0);
+	console.log(`  requests offering gzip (Accept-Encoding): ${offered} of ${requests}`);
+	console.log(`\n${scenarioTable(rows, args.link)}\n\n${kindTable(rows)}\n`);
+	for (const line of LEGEND) console.log(`  ${line}`);
+	console.log(`\nBench run: ${(ms / 1000).toFixed(0)} s in all.`);
+}
+
+main().then(
+	() => process.exit(0),
+	(err) => {
+		console.error(err);
+		process.exit(1);
+	},
+);
