@@ -131,3 +131,30 @@ export function generateEvents(
 	}
 	return events;
 }
+
+/**
+ * The apéro La Pioche hosts in the coming weeks: the story a demo tells (a member opens its doors,
+ * its directory page announces it, its phone checks people in at the door).
+ */
+export function showcaseApero(random: Random, host: DemoStructure, now: Date): ElbEvent {
+	const day = weekday(addDays(now, 12));
+	const createdAt = pastTimestamp(random, now, 5, 20);
+	return {
+		_id: docId('event', random.key()),
+		type: 'event',
+		schema: SCHEMA_VERSION,
+		owner: 'network',
+		audience: 'public',
+		createdAt,
+		updatedAt: laterTimestamp(random, createdAt, now),
+		kind: 'apero',
+		title: `Apéro itinérant ${at(host.commune.name)} : découvrez ${host.doc.name}`,
+		description: `${host.doc.name} ouvre ses portes pour l’apéro itinérant du réseau : visite de la recyclerie et des jardins partagés, puis offres et besoins partagés autour d’un verre. Chacun apporte un petit quelque chose à grignoter.`,
+		start: parisTime(day, 18),
+		end: parisTime(day, 20, 30),
+		host: host.doc._id,
+		address: host.doc.address,
+		commune: host.doc.commune,
+		capacity: 40,
+	};
+}

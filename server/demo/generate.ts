@@ -1,7 +1,7 @@
 // A believable, deterministic demo network: structures of Nord and Pas-de-Calais with their people,
 // listings and events, plus the demo accounts. Same options (seed and `now`) → the same documents.
 import type { Doc } from '../../src/lib/domain';
-import { generateEvents } from './events';
+import { generateEvents, showcaseApero } from './events';
 import { generateListings } from './listings';
 import { Random } from './random';
 import { showcase } from './showcase';
@@ -61,7 +61,10 @@ export function generateDemo(opts: DemoOptions = {}): { docs: Doc[]; accounts: D
 
 	const more = Math.max(0, (opts.listings ?? DEMO_SCALE.listings) - fixed.listings.length);
 	const listings = [...fixed.listings, ...generateListings(new Random(seed, 2), structures, more, now)];
-	const events = generateEvents(new Random(seed, 3), structures, opts.events ?? DEMO_SCALE.events, now);
+	// La Pioche's apéro is one of the requested events, so the counts stay those asked for.
+	const count = opts.events ?? DEMO_SCALE.events;
+	const apero = showcaseApero(new Random(seed, 4), fixed.structures[0], now);
+	const events = count > 0 ? [apero, ...generateEvents(new Random(seed, 3), structures, count - 1, now)] : [];
 
 	const docs: Doc[] = [...structures.flatMap((s) => [s.doc, ...s.related]), ...listings, ...events];
 	const accounts: DemoAccount[] = [STAFF, ...fixed.accounts.map((a, i) => ({ ...a, ...ACCOUNT_LABELS[i] }))];

@@ -110,6 +110,19 @@ describe('the demo network at its default size', () => {
 		expect(events.every((e: ElbEvent) => e.owner === 'network')).toBe(true);
 	});
 
+	it('has La Pioche host one upcoming public apéro, at its premises in Lille, on French evening time', () => {
+		const pioche = ofType(demo.docs, 'structure').find((s) => s.name === 'La Pioche')!;
+		const hosted = ofType(demo.docs, 'event').filter((e) => e.host === pioche._id && e.kind === 'apero');
+		const upcoming = hosted.filter((e) => e.start > NOW.toISOString());
+		expect(upcoming.length).toBeGreaterThanOrEqual(1);
+		const apero = upcoming.find((e) => e.title.includes('La Pioche'))!;
+		expect(apero).toMatchObject({ audience: 'public', commune: pioche.commune, address: pioche.address });
+		const parisTime = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
+		expect(parisTime.format(new Date(apero.start))).toBe('18:00');
+		expect(apero.end > apero.start).toBe(true);
+		expect(generateDemo({ now: NOW }).docs.filter((d) => d._id === apero._id)).toEqual([apero]);
+	});
+
 	it('dates every document before now', () => {
 		const now = NOW.toISOString();
 		for (const doc of demo.docs) {
