@@ -1,6 +1,7 @@
 // Live two-way replication between the replica and the server's /db/elbasar, and the sync status
 // it drives. Restarted when the device comes back online and when the account changes.
 import PouchDB from 'pouchdb-browser';
+import { gzipFetch } from './gzip-fetch';
 import { outbox } from './outbox';
 import { type Replica, replica } from './replica';
 import { navigatorOnline, syncStatus } from './status.svelte';
@@ -152,7 +153,8 @@ export function startSync(
 		await outbox.load(db);
 		if (!navigatorOnline()) return syncStatus.offline();
 		syncStatus.syncing();
-		const remote = typeof server === 'string' ? new PouchDB(server, { skip_setup: true }) : server;
+		const remote =
+			typeof server === 'string' ? new PouchDB(server, { skip_setup: true, fetch: gzipFetch() }) : server;
 		const tracker = new Tracker(remote);
 		sweeper.reset();
 		if (typeof server === 'string') tracker.caughtUp = () => sweeper.caughtUp(db, server);
