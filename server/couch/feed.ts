@@ -20,12 +20,14 @@ export interface Page {
 	last_seq: Seq;
 }
 
-/** Store changes read per round when most of them are not readable by this viewer. */
+/** Most store changes read in one round: a page without limit, or a round after a mostly unreadable one. */
 const SCAN_BATCH = 2_000;
 
 /**
- * Up to `limit` changes after `since` that the viewer may read. Unreadable changes are skipped
- * and the store read on, so an empty page means "nothing more": PouchDB stops at an empty page.
+ * Up to `limit` changes after `since` that the viewer may read. The first round reads `limit` store
+ * changes, as many as a page can hold: reading more would be thrown away and read again by the next
+ * request. Unreadable changes are skipped and the store read on, so an empty page means "nothing
+ * more": PouchDB stops at an empty page.
  */
 export async function readableChanges(
 	couch: Couch,
@@ -34,10 +36,11 @@ export async function readableChanges(
 	opts: FeedOptions,
 ): Promise<Page> {
 	const { limit, doc_ids, ...read } = opts;
-	const batch = Math.max(limit ?? 0, SCAN_BATCH);
 	const results: Change[] = [];
 	let cursor = since;
+	let scanned = 0;
 	for (;;) {
+		const batch = limit ? nextRound(limit - results.length, scanned, results.length) : SCAN_BATCH;
 		const page = await couch.db.changes({
 			...read,
 			...(doc_ids ? { doc_ids } : {}),
@@ -50,9 +53,20 @@ export async function readableChanges(
 			results.push(change);
 			if (limit && results.length >= limit) return { results, last_seq: change.seq };
 		}
+		scanned += page.results.length;
 		cursor = page.last_seq;
 		if (page.results.length < batch) return { results, last_seq: cursor };
 	}
+}
+
+/**
+ * Store changes to read for `missing` more readable ones: as many as the share of readable changes
+ * seen so far predicts, with some slack (a few changes thrown away cost less than another round).
+ */
+function nextRound(missing: number, scanned: number, readable: number): number {
+	if (scanned === 0) return missing;
+	const predicted = readable === 0 ? SCAN_BATCH : Math.ceil(((missing * scanned) / readable) * 1.25) + 16;
+	return Math.max(missing, Math.min(predicted, SCAN_BATCH));
 }
 
 export function present(scope: string, page: Page) {
