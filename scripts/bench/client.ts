@@ -33,11 +33,11 @@ export function pwaPullOptions(
 	return { ...options, source: relative(process.cwd(), file) };
 }
 
-export type Variant = 'pwa' | 'stock' | 'pwa-gzip-up' | 'changes-docs';
+export type Variant = 'pwa' | 'stock' | 'pwa-plain-up' | 'changes-docs';
 export const VARIANTS: Record<Variant, string> = {
-	pwa: 'PouchDB replication with the PWA options',
+	pwa: 'PouchDB replication with the PWA options, request bodies gzipped as the PWA does (gzip-fetch.ts)',
 	stock: 'PouchDB replication, stock options (batch_size 100, batches_limit 10, checkpoints on both sides)',
-	'pwa-gzip-up': 'the PWA options, request bodies gzipped by the client (the server accepts them)',
+	'pwa-plain-up': 'the PWA options with plain request bodies (before the PWA gzipped them)',
 	'changes-docs':
 		'not PouchDB replication: _changes?include_docs=true pages of 1000 written with new_edits:false, next page fetched during the write',
 };
@@ -65,7 +65,7 @@ const pouchOptions = ({ source: _, ...options }: Options & { source?: string }):
 
 /** Pulls until caught up, as the PWA's live replication does (done at its first `paused`). */
 export async function pull(device: Device, dbUrl: string, pwa: Options): Promise<PullResult> {
-	const connection = new Connection(device.variant === 'pwa-gzip-up');
+	const connection = new Connection(device.variant === 'pwa');
 	const started = performance.now();
 	try {
 		if (device.variant === 'changes-docs') {

@@ -33,7 +33,7 @@ type Role = keyof typeof ROLES;
  * `--variants pwa,changes-docs` for ~4 more). Stock replication pays ~5 round trips per 100
  * documents: ~30 min for the region, so it is compared at demo scale only.
  */
-const DEFAULT_VARIANTS = { demo: 'pwa,stock,pwa-gzip-up,changes-docs', region: 'pwa' };
+const DEFAULT_VARIANTS = { demo: 'pwa,stock,pwa-plain-up,changes-docs', region: 'pwa' };
 
 const USAGE =
 	'Usage: npm run bench:sync -- [--scale demo|region] [--link 3g|none] [--roles visitor,member]\n' +
