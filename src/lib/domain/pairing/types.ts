@@ -62,4 +62,13 @@ export interface RoundPlan {
 	sittingOut: string[];
 	/** Sum of the pair scores at the tables (each pair at a table of three counts). */
 	score: number;
+	/** For the animator, in French: a lock not honoured, someone no table could take, a break out of turn. */
+	notes?: string[];
+}
+
+/** Several rounds planned ahead with the same participants (`planSession`). */
+export interface SessionPlan {
+	rounds: RoundPlan[];
+	/** Sum of the rounds' scores. */
+	score: number;
 }
