@@ -32,6 +32,16 @@ function commune(value: string | undefined, what: string): string | undefined {
 	return value;
 }
 
+/** lat and lon together, in degrees; the region lies around 50.5 N, 2.8 E but any place on Earth is a place. */
+function positionOf(lat: string | undefined, lon: string | undefined): [number, number] | undefined {
+	if (!lat && !lon) return undefined;
+	const a = Number(lat);
+	const b = Number(lon);
+	if (!lat || !lon || !Number.isFinite(a) || !Number.isFinite(b) || Math.abs(a) > 90 || Math.abs(b) > 180)
+		throw bad('Position invalide : lat et lon en degrés décimaux, ensemble.');
+	return [a, b];
+}
+
 export function searchRequest(query: Record<string, string | undefined>): SearchRequest {
 	const q = query.q ?? '';
 	if (q.length > MAX_QUERY_LENGTH)
@@ -55,8 +65,11 @@ export function searchRequest(query: Record<string, string | undefined>): Search
 			`Rayon invalide : un nombre entier de kilomètres entre 0 et ${MAX_RADIUS_KM}.`,
 		),
 	};
-	if (filters.radius !== undefined && !filters.commune)
-		throw bad('Un rayon se compte autour d’une commune : précisez-la.');
+	const position = positionOf(query.lat, query.lon);
+	// A position with a radius filters around it; without, it only ranks the nearest first.
+	if (position && !filters.commune && filters.radius !== undefined) filters.position = position;
+	if (filters.radius !== undefined && !filters.commune && !position)
+		throw bad('Un rayon se compte autour d’une commune ou d’une position : précisez-la.');
 	const defined = Object.fromEntries(
 		Object.entries(filters).filter(([, v]) => v !== undefined),
 	) as SearchFilters;
@@ -64,6 +77,7 @@ export function searchRequest(query: Record<string, string | undefined>): Search
 		q,
 		filters: defined,
 		near: commune(query.near, 'Commune de référence'),
+		nearPosition: position,
 		limit:
 			integer(query.limit, 1, MAX_LIMIT, `Nombre de résultats invalide : entre 1 et ${MAX_LIMIT}.`) ?? 20,
 		offset: integer(query.offset, 0, 10_000, 'Décalage invalide.') ?? 0,

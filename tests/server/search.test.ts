@@ -16,6 +16,7 @@ afterAll(() => server.close());
 interface Answer {
 	results: { id: string; title: string; score: number; owner?: string }[];
 	total: number;
+	counts: Record<string, Record<string, number>>;
 	suggestions: { terms: string[]; filters: unknown[] };
 }
 
@@ -35,6 +36,7 @@ describe('GET /api/search', () => {
 			const local = device.search({ q, canRead: (e) => canRead(VISITOR, { _id: e.id, ...e }) });
 			expect(ids(body)).toEqual(ids(local));
 			expect(body.total).toBe(local.total);
+			expect(body.counts).toEqual(local.counts);
 		}
 		const { body } = await searchHttp('q=salle%20de%20r%C3%A9union%20Arras');
 		expect(body.results[0]).toMatchObject({ id: TARGET_ID, title: 'Local à partager pour vos réunions' });
@@ -58,6 +60,28 @@ describe('GET /api/search', () => {
 		const none = await searchHttp('q=v%C3%A9los&sector=culture');
 		expect(none.body.total).toBe(0);
 		expect(none.body.suggestions.filters).toEqual([{ filter: 'sector', count: 1 }]);
+	});
+
+	it('counts results per filter value, a filter that is set as if it were not', async () => {
+		const { body } = await searchHttp('q=v%C3%A9los&sector=culture');
+		expect(body.counts.sector).toMatchObject({ mobilite: 1 });
+		const all = await searchHttp('q=r%C3%A9union');
+		const listings = await searchHttp('q=r%C3%A9union&type=listing');
+		expect(all.body.counts.type.listing).toBe(listings.body.total);
+		expect(listings.body.counts.type).toEqual(all.body.counts.type);
+	});
+
+	it('filters by a radius around a position, in kilometres', async () => {
+		const { status, body } = await searchHttp('q=local&lat=50.29&lon=2.78&radius=10');
+		expect(status).toBe(200);
+		expect(ids(body)).toContain(TARGET_ID);
+		expect(ids(body)).not.toContain('listing:local-dunkerque');
+		const far = await searchHttp('q=local&lat=51.03&lon=2.37&radius=10');
+		expect(ids(far.body)).toContain('listing:local-dunkerque');
+		expect(ids(far.body)).not.toContain(TARGET_ID);
+		const bad = await searchHttp('q=local&lat=50.29&radius=10');
+		expect(bad.status).toBe(400);
+		expect(bad.body.reason).toMatch(/Position invalide/);
 	});
 
 	it('refuses bad parameters with a reason in French', async () => {

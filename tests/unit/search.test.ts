@@ -145,6 +145,95 @@ describe('ranking and acceptance cases', () => {
 	});
 });
 
+describe('counts per filter value', () => {
+	const totalWith = (e: SearchEngine, q: string, filters: SearchRequest['filters']) =>
+		search(e, q, { filters, canRead: visitor }).total;
+
+	it('counts the results of each value of each filter, for the query', () => {
+		const e = engine();
+		const r = search(e, 'réunion', { canRead: visitor });
+		expect(r.counts.type?.listing).toBe(totalWith(e, 'réunion', { type: 'listing' }));
+		expect(r.counts.type?.structure ?? 0).toBe(totalWith(e, 'réunion', { type: 'structure' }));
+		expect(r.counts.type?.listing).toBeGreaterThan(0);
+		for (const [sector, count] of Object.entries(r.counts.sector ?? {}))
+			expect(count, sector).toBe(totalWith(e, 'réunion', { sector }));
+		for (const [commune, count] of Object.entries(r.counts.commune ?? {}))
+			expect(count, commune).toBe(totalWith(e, 'réunion', { commune }));
+		const byDepartment = Object.values(r.counts.department ?? {}).reduce((a, b) => a + b, 0);
+		expect(byDepartment).toBe(r.total);
+		expect(r.counts.kind?.request).toBe(1);
+	});
+
+	it('counts a filter that is set as if it alone were not, and the others with it', () => {
+		const e = engine();
+		const r = search(e, 'vélo', { filters: { sector: 'mobilite', type: 'listing' }, canRead: visitor });
+		// Sector: other sectors, with the type filter still applied.
+		for (const [sector, count] of Object.entries(r.counts.sector ?? {}))
+			expect(count, sector).toBe(totalWith(e, 'vélo', { sector, type: 'listing' }));
+		// Type: both types, with the sector filter applied.
+		expect(r.counts.type?.listing).toBe(r.total);
+		expect(r.counts.type?.structure ?? 0).toBe(
+			totalWith(e, 'vélo', { sector: 'mobilite', type: 'structure' }),
+		);
+		// Nature: only among the results (no nature filter is set).
+		const natures = Object.values(r.counts.nature ?? {}).reduce((a, b) => a + b, 0);
+		expect(natures).toBe(r.total);
+	});
+
+	it('offers values that would give results even when the filters give none', () => {
+		const r = search(engine(), 'vélos', { filters: { sector: 'culture' }, canRead: visitor });
+		expect(r.total).toBe(0);
+		expect(r.counts.sector?.mobilite).toBe(1);
+	});
+});
+
+describe('results by commune, for the map', () => {
+	it('groups every result by commune, the best first in each, as the ranked list has them', () => {
+		const e = engine();
+		for (const q of ['local', 'vélo', '']) {
+			const all = search(e, q, { limit: 100 });
+			const grouped = e.byCommune({ q, now: NOW }, 2);
+			expect(grouped.total).toBe(all.total);
+			expect(grouped.communes.reduce((n, c) => n + c.count, 0)).toBe(all.total);
+			for (const { commune, count, hits } of grouped.communes) {
+				const here = all.results.filter((h) => h.commune === commune);
+				expect(count).toBe(here.length);
+				expect(count).toBe(all.counts.commune?.[commune]);
+				expect(hits.map((h) => h.id)).toEqual(here.slice(0, 2).map((h) => h.id));
+			}
+		}
+	});
+});
+
+describe('distance in kilometres', () => {
+	it("keeps what is within a radius of a commune, by the communes' real centres", () => {
+		const e = engine();
+		// Saint-Laurent-Blangy is 3 km from Arras; Douai 22 km; Lille 40 km.
+		const near = ids(search(e, 'local', { filters: { commune: ARRAS, radius: 5 } }));
+		expect(near).toContain(TARGET_ID);
+		expect(near).not.toContain('listing:salle-lille');
+		const wide = ids(search(e, 'local', { filters: { commune: ARRAS, radius: 45 } }));
+		expect(wide).toContain('listing:salle-lille');
+		expect(wide).not.toContain('listing:local-dunkerque');
+	});
+
+	it('keeps what is within a radius of a position, and ranks the nearest first', () => {
+		const e = engine();
+		const aroundArras = search(e, 'local', { filters: { position: [50.29, 2.78], radius: 10 } });
+		expect(ids(aroundArras)).toContain(TARGET_ID);
+		expect(ids(aroundArras)).not.toContain('listing:local-dunkerque');
+		// A position filter is dropped like any other when it leaves nothing.
+		const none = search(e, 'local', { filters: { position: [50.29, 2.78], radius: 1, type: 'structure' } });
+		expect(none.total).toBe(0);
+		expect(none.suggestions.filters.map((f) => f.filter)).toContain('position');
+		const fromDunkerque = search(e, 'local partager', { nearPosition: [51.03, 2.37] });
+		const fromArras = search(e, 'local partager', { nearPosition: [50.29, 2.78] });
+		const rank = (r: typeof fromArras, id: string) => ids(r).indexOf(id);
+		expect(rank(fromDunkerque, 'listing:local-dunkerque')).toBeLessThan(rank(fromDunkerque, TARGET_ID));
+		expect(rank(fromArras, TARGET_ID)).toBeLessThan(rank(fromArras, 'listing:local-dunkerque'));
+	});
+});
+
 describe('keeping the index up to date', () => {
 	it('replaces and removes documents one by one', () => {
 		const e = engine();
@@ -155,6 +244,20 @@ describe('keeping the index up to date', () => {
 		expect(ids(search(e, 'trottinettes'))).toEqual(['listing:velos-lille']);
 		e.put({ _id: 'listing:velos-lille', _deleted: true });
 		expect(search(e, 'trottinettes').total).toBe(0);
+	});
+
+	it('answers the same after many removals squeezed the index', () => {
+		const e = engine();
+		const fresh = engine();
+		const base = SEARCH_DOCS.find((d) => d._id === 'listing:velos-lille') as Listing;
+		for (let i = 0; i < 3000; i++) {
+			const passing: Listing = { ...base, _id: `listing:passing-${i}`, title: `Cantine éphémère ${i}` };
+			e.put(passing);
+		}
+		for (let i = 0; i < 3000; i++) e.remove(`listing:passing-${i}`);
+		for (const q of ['salle de réunion Arras', 'velo', 'mutualsation', 'cantine'])
+			expect(ids(search(e, q))).toEqual(ids(search(fresh, q)));
+		expect(e.size).toBe(fresh.size);
 	});
 
 	it('survives a round trip through JSON with the same answers', () => {

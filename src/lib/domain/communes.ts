@@ -1,5 +1,5 @@
-// The communes of Nord and Pas-de-Calais (INSEE code, name, postal codes, intercommunality),
-// extracted at build time from @etalab/decoupage-administratif by scripts/extract-communes.ts.
+// The communes of Nord and Pas-de-Calais (INSEE code, name, postal codes, intercommunality, centre),
+// extracted at build time from @etalab/decoupage-administratif and GeoNames by scripts/extract-communes.ts.
 import data from './data/communes.json';
 
 export interface Commune {
@@ -9,20 +9,33 @@ export interface Commune {
 	postalCodes: string[];
 	epci: string;
 	population: number;
+	/** Latitude and longitude of the commune's centre (GeoNames, or an estimate: see `centreSource`). */
+	centre: readonly [lat: number, lon: number];
+	centreSource: CentreSource;
 }
+
+/** Where a centre comes from: GeoNames, else the mean of the communes sharing a postal code, of the
+ *  same intercommunality, or of the department (the documented fallback, in that order). */
+export type CentreSource = 'geonames' | 'postal' | 'epci' | 'department';
 
 export const DEPARTMENTS = { '59': 'Nord', '62': 'Pas-de-Calais' } as const;
 
-type Row = [string, string, string, string, number];
+type Row = [string, string, string, string, number, number, number];
+
+const estimated = new Map<string, CentreSource>();
+for (const [source, codes] of Object.entries(data.estimated))
+	for (const insee of codes) estimated.set(insee, source as CentreSource);
 
 export const COMMUNES: readonly Commune[] = (data.communes as Row[]).map(
-	([insee, name, postal, epci, population]) => ({
+	([insee, name, postal, epci, population, lat, lon]) => ({
 		insee,
 		name,
 		department: insee.slice(0, 2) as '59' | '62',
 		postalCodes: postal ? postal.split(' ') : [],
 		epci,
 		population,
+		centre: [lat, lon],
+		centreSource: estimated.get(insee) ?? 'geonames',
 	}),
 );
 

@@ -1,7 +1,6 @@
-// The filters of a search (type, kind, nature, sector, legal form, territory) and what every search
-// keeps out whatever is asked: listings no longer open or past their date.
-import { communeByCode } from '../communes';
-import { type CoordinateSource, withinRadius } from '../geo';
+// The filters of a search (type, kind, nature, sector, legal form, territory, distance) and what every
+// search keeps out whatever is asked: listings no longer open or past their date. facets.ts applies them.
+import type { LatLon } from '../geo';
 import type { SearchEntry, SearchType } from './documents';
 
 export interface SearchFilters {
@@ -16,9 +15,13 @@ export interface SearchFilters {
 	/** A commune: alone, documents of that commune; with `radius` (km), documents around it. */
 	commune?: string;
 	radius?: number;
+	/** A position (the device's, say) [lat, lon]: with `radius`, documents whose commune is that close.
+	 *  Ignored when `commune` is given. */
+	position?: LatLon;
 }
 
-/** Filters a "no result" answer may suggest to drop; `commune` carries its radius with it. */
+/** Filters a "no result" answer may suggest to drop, and counted per value; `commune` and `position`
+ *  carry the radius with them (a position counts only with a radius, and only without a commune). */
 export type FilterName =
 	| 'type'
 	| 'kind'
@@ -27,7 +30,8 @@ export type FilterName =
 	| 'legalForm'
 	| 'department'
 	| 'epci'
-	| 'commune';
+	| 'commune'
+	| 'position';
 export const FILTER_NAMES: readonly FilterName[] = [
 	'type',
 	'kind',
@@ -37,37 +41,15 @@ export const FILTER_NAMES: readonly FilterName[] = [
 	'department',
 	'epci',
 	'commune',
+	'position',
 ];
 
 export function activeFilters(filters: SearchFilters): FilterName[] {
-	return FILTER_NAMES.filter((name) => filters[name] !== undefined);
-}
-
-/** Does the entry pass one filter? Filters about listings only leave structures out, and the reverse. */
-export function passes(
-	name: FilterName,
-	entry: SearchEntry,
-	f: SearchFilters,
-	coords: CoordinateSource,
-): boolean {
-	switch (name) {
-		case 'type':
-			return entry.type === f.type;
-		case 'kind':
-			return entry.kind === f.kind;
-		case 'nature':
-			return entry.nature === f.nature;
-		case 'sector':
-			return entry.sectors.includes(f.sector as string);
-		case 'legalForm':
-			return entry.legalForm === f.legalForm;
-		case 'department':
-			return entry.commune.startsWith(f.department as string);
-		case 'epci':
-			return communeByCode(entry.commune)?.epci === f.epci;
-		case 'commune':
-			return withinRadius(f.commune as string, entry.commune, f.radius ?? 0, coords);
-	}
+	return FILTER_NAMES.filter((name) =>
+		name === 'position'
+			? filters.position !== undefined && filters.radius !== undefined && filters.commune === undefined
+			: filters[name] !== undefined,
+	);
 }
 
 /** Listings still on offer: open, and not past their end of validity (`today` is YYYY-MM-DD). */

@@ -2,12 +2,14 @@
 export { analyze, foldAccents, isStopword, termOf, words } from './analyzer';
 export type { SearchEntry, SearchType } from './documents';
 export {
+	type CommuneResults,
 	type EngineOptions,
 	SearchEngine,
 	type SearchHit,
 	type SearchRequest,
 	type SearchResponse,
 } from './engine';
+export type { Counts } from './facets';
 export { FILTER_NAMES, type FilterName, type SearchFilters } from './filters';
 export type { Suggestions } from './suggest';
 export { expand, THESAURUS_SIZE } from './thesaurus';

@@ -1,6 +1,5 @@
 // Turns what someone typed into concepts: one per word (or per commune named), each with the clauses
 // that satisfy it — the word itself (typo-tolerant, prefix for the last one) and its thesaurus phrases.
-import type { Query } from 'minisearch';
 import { words } from './analyzer';
 import { findPlace } from './places';
 import { expand, type Phrase } from './thesaurus';
@@ -99,29 +98,4 @@ export function parseQuery(
 		place: place.insee,
 	});
 	return { concepts, place: place.insee };
-}
-
-const clauseKey = (c: Clause) => `${c.terms.join(' ')}|${c.weight}|${c.fuzzy}|${c.prefix}`;
-
-/** The MiniSearch query of all clauses, any of which may match. */
-export function toMiniQuery(concepts: readonly Concept[]): Query {
-	const clauses = new Map<string, Clause>();
-	for (const concept of concepts)
-		for (const clause of concept.clauses) clauses.set(clauseKey(clause), clause);
-	return {
-		combineWith: 'OR',
-		queries: [...clauses.values()].map((c) => ({
-			queries: c.terms,
-			combineWith: 'AND',
-			fuzzy: c.fuzzy ? 0.2 : false,
-			prefix: c.prefix,
-			boostTerm: () => c.weight,
-			...(c.fields ? { fields: c.fields } : {}),
-		})),
-	};
-}
-
-/** Does a hit whose matched query terms are `matched` satisfy the concept through its text? */
-export function textCovers(concept: Concept, matched: readonly string[]): boolean {
-	return concept.clauses.some((c) => c.terms.every((t) => matched.includes(t)));
 }

@@ -1,77 +1,44 @@
 // Ranking: documents matching every concept of the query first, then by relevance (BM25 from the
 // index) raised for documents near the place asked about and for recently updated ones.
-import { type CoordinateSource, closeness, isNear } from '../geo';
-import type { SearchEntry } from './documents';
-import { type Concept, textCovers } from './query';
+import { type CoordinateSource, closenessAt, haversineKm, isNear, type LatLon } from '../geo';
+import { COMMUNE_CODES } from './facets';
 
 const PROXIMITY_WEIGHT = 0.6;
 const FRESHNESS_WEIGHT = 0.25;
 const FRESHNESS_DAYS = 60;
 const DAY_MS = 86_400_000;
 
-export interface Ranked {
-	entry: SearchEntry;
-	/** How many concepts of the query the document satisfies. */
-	matched: number;
-	score: number;
+/** Freshness factor of a document updated on `day` (ms): 1.25 today, falling to 1 over months. */
+export function freshness(day: number, now: number): number {
+	const age = Math.max(0, (now - day) / DAY_MS);
+	return 1 + FRESHNESS_WEIGHT * Math.exp(-age / FRESHNESS_DAYS);
 }
 
-/** Ranks the hits of one search. Closeness and freshness are remembered per commune and per day. */
-export class Ranker {
-	#near = new Map<string, number>();
-	#fresh = new Map<string, number>();
-	#places = new Map<string, boolean>();
-
-	constructor(
-		readonly concepts: readonly Concept[],
-		readonly origin: string | undefined,
-		readonly now: number,
-		readonly coords: CoordinateSource,
-	) {}
-
-	rank(entry: SearchEntry, relevance: number, queryTerms: readonly string[]): Ranked {
-		let matched = 0;
-		for (const c of this.concepts)
-			if (textCovers(c, queryTerms) || this.#atPlace(c, entry.commune)) matched++;
-		const score = relevance * this.#freshness(entry.updatedAt) * this.#proximity(entry.commune);
-		return { entry, matched, score };
+/** Per commune code, the proximity factor to `origin` (a commune or a position): 1.6 on the spot, 1 far away. */
+export function proximityByCommune(origin: string | LatLon, coords: CoordinateSource): Float64Array {
+	const factors = new Float64Array(COMMUNE_CODES.length).fill(1);
+	const from = typeof origin === 'string' ? coords(origin) : origin;
+	for (let code = 1; code < COMMUNE_CODES.length; code++) {
+		const insee = COMMUNE_CODES[code];
+		const at = coords(insee);
+		const closeness =
+			insee === origin ? 1 : from && at ? closenessAt(haversineKm(from, at)) : tierCloseness(origin, insee);
+		factors[code] = 1 + PROXIMITY_WEIGHT * closeness;
 	}
-
-	#atPlace(concept: Concept, commune: string): boolean {
-		if (!concept.place) return false;
-		const key = `${concept.place}|${commune}`;
-		let near = this.#places.get(key);
-		if (near === undefined) {
-			near = isNear(concept.place, commune, this.coords);
-			this.#places.set(key, near);
-		}
-		return near;
-	}
-
-	#proximity(commune: string): number {
-		if (!this.origin) return 1;
-		let factor = this.#near.get(commune);
-		if (factor === undefined) {
-			factor = 1 + PROXIMITY_WEIGHT * closeness(this.origin, commune, this.coords);
-			this.#near.set(commune, factor);
-		}
-		return factor;
-	}
-
-	#freshness(updatedAt: string): number {
-		const day = updatedAt.slice(0, 10);
-		let factor = this.#fresh.get(day);
-		if (factor === undefined) {
-			const age = Math.max(0, (this.now - Date.parse(day)) / DAY_MS);
-			factor = 1 + FRESHNESS_WEIGHT * Math.exp(-age / FRESHNESS_DAYS);
-			this.#fresh.set(day, factor);
-		}
-		return factor;
-	}
+	return factors;
 }
 
-export function byRank(a: Ranked, b: Ranked): number {
-	return b.matched - a.matched || b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1);
+function tierCloseness(origin: string | LatLon, insee: string): number {
+	if (typeof origin !== 'string') return 0;
+	return isNear(origin, insee, () => undefined) ? 0.6 : origin.slice(0, 2) === insee.slice(0, 2) ? 0.25 : 0;
+}
+
+/** Per commune code, 1 when the commune is "at" a place named in a query (near enough). */
+export function nearByCommune(place: string, coords: CoordinateSource): Uint8Array {
+	const near = new Uint8Array(COMMUNE_CODES.length);
+	for (let code = 1; code < COMMUNE_CODES.length; code++)
+		near[code] = isNear(place, COMMUNE_CODES[code], coords) ? 1 : 0;
+	return near;
 }
 
 /** The first `k` items in `order`, without sorting them all (a search may reach tens of thousands). */
@@ -91,4 +58,30 @@ export function firstK<T>(items: readonly T[], k: number, order: (a: T, b: T) =>
 		if (best.length > k) best.pop();
 	}
 	return best;
+}
+
+/** Items grouped by `groupOf`: per group, how many, and the best `perGroup` in `order` (best first). */
+export function bestPerGroup<T>(
+	items: readonly T[],
+	groupOf: (item: T) => number,
+	perGroup: number,
+	order: (a: T, b: T) => number,
+): Map<number, { count: number; best: T[] }> {
+	const groups = new Map<number, { count: number; best: T[] }>();
+	for (const item of items) {
+		const key = groupOf(item);
+		let group = groups.get(key);
+		if (!group) {
+			group = { count: 0, best: [] };
+			groups.set(key, group);
+		}
+		group.count++;
+		const { best } = group;
+		if (best.length === perGroup && order(item, best[perGroup - 1]) >= 0) continue;
+		let at = best.length;
+		while (at > 0 && order(item, best[at - 1]) < 0) at--;
+		best.splice(at, 0, item);
+		if (best.length > perGroup) best.pop();
+	}
+	return groups;
 }

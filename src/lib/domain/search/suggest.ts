@@ -1,8 +1,6 @@
 // What to offer when a search finds nothing: words of the index spelt close to the ones typed
 // (beyond the typo tolerance of the search itself) that would find something, and filters to drop.
-import type MiniSearch from 'minisearch';
 import { foldAccents } from './analyzer';
-import type { SearchFields } from './documents';
 import type { FilterName } from './filters';
 import type { Concept } from './query';
 import type { Vocabulary } from './vocabulary';
@@ -17,12 +15,11 @@ export interface Suggestions {
 const PER_WORD = 3;
 
 export function suggest(opts: {
-	index: MiniSearch<SearchFields>;
 	vocabulary: Vocabulary;
 	concepts: readonly Concept[];
 	filtersToDrop: Suggestions['filters'];
-	/** Would this document be shown (readable, live, through the filters)? */
-	usable(id: string): boolean;
+	/** How many documents that would be shown (readable, live, through the filters) use the term. */
+	count(term: string): number;
 }): Suggestions {
 	const terms: string[] = [];
 	for (const concept of opts.concepts) {
@@ -46,7 +43,7 @@ function closeWords(opts: Parameters<typeof suggest>[0], typed: string): string[
 		const term = opts.vocabulary.termFor(word);
 		if (!term || seenTerms.has(term)) continue;
 		seenTerms.add(term);
-		const count = opts.index.search(term).filter((hit) => opts.usable(hit.id)).length;
+		const count = opts.count(term);
 		if (count > 0) found.push({ word, distance, count });
 	}
 	return found
@@ -55,25 +52,29 @@ function closeWords(opts: Parameters<typeof suggest>[0], typed: string): string[
 		.map((f) => f.word);
 }
 
+/** Three rows of the distance matrix, reused: suggestions compare the typed word with every word known. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Edit distance with transpositions (optimal string alignment), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
-	let before = new Array<number>(b.length + 1).fill(0);
-	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2));
+	let [before, previous, current] = rows;
+	for (let j = 0; j <= b.length; j++) previous[j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
+		current[0] = i;
 		let best = i;
+		const ca = a.charCodeAt(i - 1);
 		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+			const cb = b.charCodeAt(j - 1);
+			let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca === cb ? 0 : 1));
+			if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
 				d = Math.min(d, before[j - 2] + 1);
-			current.push(d);
-			best = Math.min(best, d);
+			current[j] = d;
+			if (d < best) best = d;
 		}
 		if (best > max) return max + 1;
-		before = previous;
-		previous = current;
+		[before, previous, current] = [previous, current, before];
 	}
 	return previous[b.length];
 }
