@@ -3,6 +3,7 @@
 // the domain's schema and access rules.
 import {
 	canWrite,
+	checkMedia,
 	type Decision,
 	type Lookup,
 	type Scoped,
@@ -116,6 +117,8 @@ export function checkRules(viewer: Viewer, before: Scoped | null, doc: Incoming,
 	if (!deleted) {
 		const valid = validateDoc(doc);
 		if (!valid.ok) return valid;
+		const media = checkMedia(doc);
+		if (!media.ok) return media;
 	}
 	const after = doc as Scoped & { _deleted?: boolean };
 	const decision = canWrite(viewer, before, after, lookup);

@@ -2,6 +2,7 @@
 // its own and refused with `forbidden` and a reason, while the rest of the batch is saved.
 /// <reference types="pouchdb-core" />
 import type { Scoped, Viewer } from '../../src/lib/domain';
+import { checkRegistration, registrationEvents } from '../events/registration-check';
 import { checkCheckinHost, checkinHosts } from './checkin-host';
 import type { Couch } from './context';
 import { checkId, checkRules, checkSpecialFields, checkStubs, type Incoming } from './write-checks';
@@ -33,6 +34,7 @@ export function writeDocs(
 		await couch.index.ready;
 		const current = await winners(couch.db, docs);
 		const hosts = await checkinHosts(couch.db, docs);
+		const registered = await registrationEvents(couch.db, docs);
 		const outcomes: (WriteOutcome | undefined)[] = [];
 		const accepted: Incoming[] = [];
 		const positions: number[] = [];
@@ -44,7 +46,10 @@ export function writeDocs(
 			const before = current.get(id) ?? (doc._deleted === true ? (couch.index.entry(id) ?? null) : null);
 			const shape = [checkId(doc._id), checkSpecialFields(doc), checkStubs(doc, current.get(id))];
 			const rules = shape.find((d) => !d.ok) ?? checkRules(viewer, before, doc, lookup);
-			const decision = rules.ok ? checkCheckinHost(doc, hosts) : rules;
+			const atDoor = rules.ok ? checkCheckinHost(doc, hosts) : rules;
+			const decision = atDoor.ok
+				? checkRegistration(viewer, current.get(id) ?? null, doc, registered)
+				: atDoor;
 			if (decision.ok) {
 				if (doc._deleted !== true) inBatch.set(id, doc as Scoped);
 				accepted.push(doc);

@@ -5,6 +5,7 @@ import { generateEvents, showcaseApero } from './events';
 import { generateListings } from './listings';
 import { Random } from './random';
 import { showcase } from './showcase';
+import { showcaseSpeedDating } from './speed-dating';
 import { NameBook } from './structure-names';
 import { type DemoStructure, generateStructure } from './structures';
 
@@ -64,9 +65,18 @@ export function generateDemo(opts: DemoOptions = {}): { docs: Doc[]; accounts: D
 	// La Pioche's apéro is one of the requested events, so the counts stay those asked for.
 	const count = opts.events ?? DEMO_SCALE.events;
 	const apero = showcaseApero(new Random(seed, 4), fixed.structures[0], now);
-	const events = count > 0 ? [apero, ...generateEvents(new Random(seed, 3), structures, count - 1, now)] : [];
+	// So is the speed-dating running today (with its check-ins), when the demo asks for two events or more.
+	const speedDating = count > 1 ? showcaseSpeedDating(structures, now) : null;
+	const fixedEvents = speedDating ? [apero, speedDating.event] : [apero];
+	const generated = generateEvents(new Random(seed, 3), structures, count - fixedEvents.length, now);
+	const events = count > 0 ? [...fixedEvents, ...generated] : [];
 
-	const docs: Doc[] = [...structures.flatMap((s) => [s.doc, ...s.related]), ...listings, ...events];
+	const docs: Doc[] = [
+		...structures.flatMap((s) => [s.doc, ...s.related]),
+		...listings,
+		...events,
+		...(speedDating?.checkins ?? []),
+	];
 	const accounts: DemoAccount[] = [STAFF, ...fixed.accounts.map((a, i) => ({ ...a, ...ACCOUNT_LABELS[i] }))];
 	return { docs, accounts };
 }

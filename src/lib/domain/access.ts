@@ -1,8 +1,14 @@
 // Who may read and write each document. Pure functions: the server enforces them on every
 // replication request, the app uses them to show or hide actions. One source of truth.
 import { canWriteConversationDoc, type Lookup } from './conversations';
+import { checkFavourite } from './favourites';
 import { typeOfId } from './ids';
+import { canWriteReport, checkModeration } from './moderation';
+import { canWriteNotice } from './notices';
+import { canWriteProposal } from './proposals';
+import { canWriteRegistration } from './registrations';
 import type { Scoped } from './schemas';
+import { canWriteFollowup } from './speed-dating';
 
 export const ROLES = ['visitor', 'non-member', 'member', 'animator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,24 +38,37 @@ function isOwn(viewer: Viewer, doc: Scoped): boolean {
 	return viewer.structureId !== undefined && doc.owner === viewer.structureId;
 }
 
+function isNamed(viewer: Viewer, doc: Scoped): boolean {
+	return !!viewer.structureId && !!doc.participants?.includes(viewer.structureId);
+}
+
 export function canRead(viewer: Viewer, doc: Scoped): boolean {
 	if (viewer.role === 'animator') return true;
 	switch (doc.audience) {
 		case 'public':
 			return true;
 		case 'members':
-			return viewer.role === 'member' || isOwn(viewer, doc);
+			// A members' document naming structures (a speed-dating meeting) is theirs to read too.
+			return viewer.role === 'member' || isOwn(viewer, doc) || isNamed(viewer, doc);
 		case 'owner':
 			return isOwn(viewer, doc);
 		case 'participants':
-			return isOwn(viewer, doc) || (!!viewer.structureId && !!doc.participants?.includes(viewer.structureId));
+			return isOwn(viewer, doc) || isNamed(viewer, doc);
 		default:
 			return false;
 	}
 }
 
 /** Document types a structure's own accounts may create and edit; the rest is staff's. */
-const OWNED_BY_STRUCTURES = new Set(['structure', 'person', 'contact', 'listing', 'checkin']);
+const OWNED_BY_STRUCTURES = new Set([
+	'structure',
+	'person',
+	'contact',
+	'listing',
+	'checkin',
+	'savedsearch',
+	'favourite',
+]);
 
 /**
  * May `viewer` turn `before` (null when new) into `after`? `after` is a full document, or a
@@ -64,10 +83,30 @@ export function canWrite(
 ): Decision {
 	if (viewer.role === 'visitor') return deny('connectez-vous pour publier');
 	if (viewer.role === 'animator') return allow;
+	const moderated = checkModeration(before, after);
+	if (!moderated.ok) return moderated;
 	const type = typeOfId(after._id);
+	if (type === 'report' || type === 'notice') {
+		if (!viewer.structureId) return deny('ce compte n’est rattaché à aucune structure');
+		const own = { ...viewer, structureId: viewer.structureId };
+		return type === 'report'
+			? canWriteReport(own, before, after, lookup)
+			: canWriteNotice(own, before, after);
+	}
 	if (type === 'conversation' || type === 'message' || type === 'readmark')
 		return viewer.structureId
 			? canWriteConversationDoc({ ...viewer, structureId: viewer.structureId }, before, after, lookup)
+			: deny('ce compte n’est rattaché à aucune structure');
+	if (type === 'proposal' || type === 'registration') {
+		if (!viewer.structureId) return deny('ce compte n’est rattaché à aucune structure');
+		const own = { ...viewer, structureId: viewer.structureId };
+		return type === 'proposal'
+			? canWriteProposal(own, before, after)
+			: canWriteRegistration(own, before, after, lookup);
+	}
+	if (type === 'followup')
+		return viewer.structureId
+			? canWriteFollowup({ ...viewer, structureId: viewer.structureId }, after, lookup)
 			: deny('ce compte n’est rattaché à aucune structure');
 	if (!type || !OWNED_BY_STRUCTURES.has(type)) return deny('réservé à l’équipe du réseau');
 	if (!viewer.structureId) return deny('ce compte n’est rattaché à aucune structure');
@@ -78,6 +117,7 @@ export function canWrite(
 		if (!before) return deny('seule l’équipe du réseau crée les fiches de structures');
 		if (after._id !== viewer.structureId) return deny('ce n’est pas votre structure');
 	}
+	if (type === 'favourite') return checkFavourite(after);
 	if (type === 'contact' && after.audience !== 'members' && after.audience !== 'owner')
 		return deny('les coordonnées restent réservées aux adhérents');
 	return allow;

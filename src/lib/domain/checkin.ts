@@ -15,7 +15,7 @@ export type CheckinMethod = keyof typeof CHECKIN_METHODS;
 const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 /** FNV-1a: a short, stable hash (not a secret), so a walk-in's id does not spell their e-mail. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
 		h ^= text.charCodeAt(i);

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Decision, Viewer } from './access';
 import { base, isoTimestamp, required, structureId, text } from './fields';
+import { HiddenSchema, hiddenKeepsToOwner } from './moderation';
 import type { Scoped } from './schemas';
 
 /**
@@ -20,15 +21,20 @@ export const ConversationSchema = v.looseObject({
 });
 
 /** `message:<conversationKey>~<time>~<random>`: a new id per message, never an edit of a shared document. */
-export const MessageSchema = v.looseObject({
-	...base,
-	type: v.literal('message'),
-	conversation: v.pipe(v.string(), v.startsWith('conversation:')),
-	author: structureId,
-	authorName: text(120),
-	text: required(2000),
-	participants: v.pipe(v.array(structureId), v.length(2)),
-});
+export const MessageSchema = v.pipe(
+	v.looseObject({
+		...base,
+		type: v.literal('message'),
+		conversation: v.pipe(v.string(), v.startsWith('conversation:')),
+		author: structureId,
+		authorName: text(120),
+		text: required(2000),
+		participants: v.pipe(v.array(structureId), v.length(2)),
+		/** Set by staff while the message is hidden: only its author's structure still reads it. */
+		hidden: v.optional(HiddenSchema),
+	}),
+	v.check((doc) => hiddenKeepsToOwner(doc), 'un message masqué reste réservé à sa structure'),
+);
 
 /** `readmark:<conversationKey>~<structureKey>`: up to when a structure has read a conversation. */
 export const ReadmarkSchema = v.looseObject({

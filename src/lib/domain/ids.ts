@@ -12,6 +12,15 @@ export const DOC_TYPES = [
 	'readmark',
 	'checkin',
 	'cardkey',
+	'proposal',
+	'registration',
+	'savedsearch',
+	'sdsession',
+	'meeting',
+	'followup',
+	'favourite',
+	'report',
+	'notice',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 

@@ -10,6 +10,7 @@ import {
 	type Readmark,
 	ReadmarkSchema,
 } from './conversations';
+import { type Favourite, FavouriteSchema } from './favourites';
 import { EMPLOYEE_BANDS } from './fees';
 import {
 	type Audience,
@@ -26,8 +27,22 @@ import {
 	url,
 } from './fields';
 import { type DocType, typeOfId } from './ids';
+import { ListingPhotosSchema } from './media';
 import { type CardKey, CardKeySchema } from './member-card';
+import { HiddenSchema, hiddenKeepsToOwner, type Report, ReportSchema } from './moderation';
+import { type Notice, NoticeSchema } from './notices';
+import { type Proposal, ProposalSchema } from './proposals';
+import { type Registration, RegistrationSchema } from './registrations';
+import { type SavedSearch, SavedSearchSchema } from './saved-searches';
 import { SECTOR_IDS } from './sectors';
+import {
+	type Followup,
+	FollowupSchema,
+	type Meeting,
+	MeetingSchema,
+	type SdSession,
+	SdSessionSchema,
+} from './speed-dating';
 
 export { AUDIENCES, type Audience, SCHEMA_VERSION } from './fields';
 
@@ -141,8 +156,13 @@ export const ListingSchema = v.pipe(
 		/** With whom a concluded listing was concluded (feeds the exchange record), and when. */
 		concludedWith: v.optional(structureId),
 		concludedAt: v.optional(isoTimestamp),
+		/** Photos in display order (attachments of the listing), see media.ts. */
+		photos: v.optional(ListingPhotosSchema),
+		/** Set by staff while the listing is hidden (see moderation.ts). */
+		hidden: v.optional(HiddenSchema),
 	}),
 	v.check((l) => l.validUntil >= l.validFrom, 'la fin de validité précède son début'),
+	v.check((doc) => hiddenKeepsToOwner(doc), 'une annonce masquée reste réservée à sa structure'),
 );
 
 export const EventSchema = v.pipe(
@@ -158,6 +178,10 @@ export const EventSchema = v.pipe(
 		address: text(200),
 		commune,
 		capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))),
+		/** A cancelled event stays in the agenda (and in calendars) marked as such. */
+		status: v.optional(v.picklist(['scheduled', 'cancelled'])),
+		/** The proposal to host it was scheduled from. */
+		proposal: v.optional(v.pipe(v.string(), v.startsWith('proposal:'))),
 	}),
 	v.check((e) => e.end >= e.start, 'la fin précède le début'),
 );
@@ -174,6 +198,15 @@ const SCHEMAS = {
 	readmark: ReadmarkSchema,
 	checkin: CheckinSchema,
 	cardkey: CardKeySchema,
+	proposal: ProposalSchema,
+	registration: RegistrationSchema,
+	savedsearch: SavedSearchSchema,
+	sdsession: SdSessionSchema,
+	meeting: MeetingSchema,
+	followup: FollowupSchema,
+	favourite: FavouriteSchema,
+	report: ReportSchema,
+	notice: NoticeSchema,
 } as const;
 
 export type Structure = v.InferOutput<typeof StructureSchema>;
@@ -193,7 +226,16 @@ export type Doc =
 	| Message
 	| Readmark
 	| Checkin
-	| CardKey;
+	| CardKey
+	| Proposal
+	| Registration
+	| SavedSearch
+	| SdSession
+	| Meeting
+	| Followup
+	| Favourite
+	| Report
+	| Notice;
 export type DocOf<T extends DocType> = Extract<Doc, { type: T }>;
 
 /** The few fields access rules look at; tombstones keep none of them. */
