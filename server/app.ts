@@ -12,9 +12,13 @@ import { compress } from 'hono/compress';
 import type { Auth } from './auth';
 import { cardRoutes } from './cards';
 import { createCouch } from './couch';
+import type { Couch } from './couch/context';
 import { directoryCsvRoutes } from './directory/csv';
 import { notFound, onError, tooLarge } from './errors';
+import { eventRoutes } from './events';
+import { mediaRoutes } from './media';
 import { createSearch } from './search';
+import { sharedListingPage } from './share';
 import type { Stores } from './store';
 
 export interface AppOptions {
@@ -22,13 +26,23 @@ export interface AppOptions {
 	auth: Pick<Auth, 'viewerOf' | 'routes'>;
 	/** The SvelteKit build (`build/`); without it only /db and /api are served. */
 	staticDir?: string;
+	/** The public address (PUBLIC_URL), for absolute links in share previews; else the request's. */
+	publicUrl?: string;
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
 /** What stopping an app involves besides closing its server: answering longpolls, leaving the store. */
 const closers = new WeakMap<Hono, () => void>();
+const couches = new WeakMap<Hono, Couch>();
 
-export function createApp({ stores, auth, staticDir }: AppOptions): Hono {
+/** The replication endpoint's context: server jobs write through it, with the same checks and index. */
+export function couchOf(app: Hono): Couch {
+	const couch = couches.get(app);
+	if (!couch) throw new Error('couchOf: not an app made by createApp');
+	return couch;
+}
+
+export function createApp({ stores, auth, staticDir, publicUrl }: AppOptions): Hono {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono({ strict: false });
 	app.onError(onError);
@@ -37,6 +51,7 @@ export function createApp({ stores, auth, staticDir }: AppOptions): Hono {
 
 	const couch = createCouch({ stores, viewerOf: (c) => auth.viewerOf(c) });
 	app.route('/db', couch.routes);
+	couches.set(app, couch.context);
 	// Before the /api body limit: a spreadsheet import may be larger than a JSON call.
 	app.route('/api/directory', directoryCsvRoutes(couch.context));
 
@@ -44,10 +59,12 @@ export function createApp({ stores, auth, staticDir }: AppOptions): Hono {
 	app.get('/api/health', (c) => c.json({ ok: true }));
 	app.route('/api', auth.routes);
 	app.route('/api', cardRoutes({ stores, viewerOf: (c) => auth.viewerOf(c) }));
+	app.route('/api', eventRoutes({ stores, viewerOf: (c) => auth.viewerOf(c) }));
 	const search = createSearch({ db: stores.db, viewerOf: (c) => auth.viewerOf(c) });
 	app.route('/api', search.routes);
+	app.route('/media', mediaRoutes({ db: stores.db, viewerOf: (c) => auth.viewerOf(c) }));
 
-	if (staticDir) serveApp(app, resolve(staticDir));
+	if (staticDir) serveApp(app, resolve(staticDir), stores.db, publicUrl);
 	closers.set(app, () => {
 		couch.close();
 		search.close();
@@ -65,11 +82,13 @@ const SERVER_PATHS = /^\/(api|db)(\/|$)/;
 /** Paths that are not pages: a missing build file must be a 404, not the app's HTML. */
 const NOT_PAGES = /^\/(api|db|_app)(\/|$)/;
 
-function serveApp(app: Hono, root: string): void {
+function serveApp(app: Hono, root: string, db: PouchDB.Database, publicUrl?: string): void {
 	const files = serveStatic({ root, precompressed: true, onFound: cacheHeaders });
 	const page = serveStatic({ root, path: 'index.html', onFound: cacheHeaders });
 	const index = resolve(root, 'index.html');
 	app.use('*', (c, next) => (SERVER_PATHS.test(c.req.path) ? next() : files(c, next)));
+	// A shared listing's page carries its preview tags (Open Graph) for social networks.
+	app.get('/annonces/:id', sharedListingPage({ db, index, publicUrl }));
 	// Any other page is a route of the single-page app.
 	app.get('*', (c, next) => (NOT_PAGES.test(c.req.path) || !existsSync(index) ? next() : page(c, next)));
 }

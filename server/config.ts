@@ -11,6 +11,12 @@ const flag = v.pipe(
 	v.transform((s) => s === 'true' || s === '1'),
 );
 
+const positiveInteger = v.pipe(
+	v.string(),
+	v.regex(/^[1-9]\d{0,5}$/, 'doit être un nombre entier positif'),
+	v.transform(Number),
+);
+
 const EnvSchema = v.object({
 	PORT: v.optional(
 		v.pipe(
@@ -32,6 +38,21 @@ const EnvSchema = v.object({
 	SEED: v.optional(v.picklist(['demo', 'none'], 'doit valoir demo ou none'), 'demo'),
 	SECURE_COOKIES: v.optional(flag, 'false'),
 	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `doit valoir ${LOG_LEVELS.join(', ')}`), 'info'),
+	SMTP_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.check((s) => /^smtps?:\/\/./i.test(s) && URL.canParse(s), 'doit être une adresse smtp(s)://…'),
+		),
+	),
+	MAIL_FROM: v.optional(v.pipe(v.string(), v.minLength(3)), 'elBasar <ne-pas-repondre@elbasar.invalid>'),
+	PUBLIC_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.check((s) => /^https?:\/\/./i.test(s) && URL.canParse(s), 'doit être une adresse http(s)://…'),
+		),
+	),
+	JOBS_INTERVAL_MINUTES: v.optional(positiveInteger, '60'),
+	EXPIRY_REMINDER_DAYS: v.optional(positiveInteger, '3'),
 });
 
 export interface Config {
@@ -42,6 +63,17 @@ export interface Config {
 	seed: 'demo' | 'none';
 	secureCookies: boolean;
 	logLevel: (typeof LOG_LEVELS)[number];
+	mail: MailConfig;
+	/** The address the network is reached at, for links in e-mails and share previews. */
+	publicUrl?: string;
+	jobs: { intervalMinutes: number; reminderDays: number };
+}
+
+/** Where e-mail goes: an SMTP server, or (without SMTP_URL) an outbox folder in DATA_DIR. */
+export interface MailConfig {
+	smtpUrl?: string;
+	from: string;
+	outboxDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -54,7 +86,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		const lines = parsed.issues.map((issue) => {
 			const name = v.getDotPath(issue) ?? '?';
 			// A CouchDB address may carry a password: never echo it.
-			const value = name === 'COUCHDB_URL' ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+			const value =
+				name === 'COUCHDB_URL' || name === 'SMTP_URL' ? '' : `=${JSON.stringify(env[name] ?? '')}`;
 			return `  ${name}${value} : ${issue.message}`;
 		});
 		throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
@@ -68,5 +101,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		seed: e.SEED,
 		secureCookies: e.SECURE_COOKIES,
 		logLevel: e.LOG_LEVEL,
+		mail: {
+			...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+			from: e.MAIL_FROM,
+			outboxDir: resolve(e.DATA_DIR, 'outbox'),
+		},
+		...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+		jobs: { intervalMinutes: e.JOBS_INTERVAL_MINUTES, reminderDays: e.EXPIRY_REMINDER_DAYS },
 	};
 }

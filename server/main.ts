@@ -2,11 +2,13 @@
 // stops cleanly on SIGINT/SIGTERM so LevelDB is closed and no write is lost.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createApp, startServer } from './app';
+import { couchOf, createApp, startServer } from './app';
 import { type Auth, createAuth } from './auth';
 import { cardKeys } from './cards';
 import { type Config, ConfigError, loadConfig } from './config';
 import { describeAccounts, seedDemo } from './demo/seed';
+import { startJobs } from './jobs';
+import { createMailer } from './mail';
 import { openStores, type Stores } from './store';
 
 const STATIC_DIR = 'build';
@@ -77,8 +79,32 @@ async function serve(config: Config, stores: Stores, auth: Auth, info: (message:
 	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
 	if (!built)
 		console.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
-	const app = createApp({ stores, auth, staticDir: built ? STATIC_DIR : undefined });
-	return startServer(app, config.port, config.host);
+	const app = createApp({
+		stores,
+		auth,
+		staticDir: built ? STATIC_DIR : undefined,
+		publicUrl: config.publicUrl,
+	});
+	const running = await startServer(app, config.port, config.host);
+	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
+	const mailer = createMailer(config.mail);
+	info(`E-mails : ${mailer.target}.`);
+	const jobs = startJobs({
+		couch: couchOf(app),
+		accounts: stores.accounts,
+		mailer,
+		intervalMs: config.jobs.intervalMinutes * 60_000,
+		reminderDays: config.jobs.reminderDays,
+		publicUrl: config.publicUrl,
+	});
+	return {
+		...running,
+		close: async () => {
+			await jobs.stop();
+			mailer.close();
+			await running.close();
+		},
+	};
 }
 
 /** The usual reasons a start fails, said plainly. */

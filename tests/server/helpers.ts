@@ -150,6 +150,7 @@ export interface TestServer extends RunningServer {
 	auth: Auth;
 	/** The replication endpoint of the shared database. */
 	dbUrl: string;
+	app: ReturnType<typeof createApp>;
 }
 
 /** A server on 127.0.0.1 with memory stores, the fixture documents and (unless told not to) one account per person. */
@@ -169,6 +170,7 @@ export async function startTestServer(
 		stores,
 		auth,
 		dbUrl: `${running.url}/db/elbasar`,
+		app,
 		close: async () => {
 			await running.close();
 			auth.close();
