@@ -86,7 +86,7 @@ test('La Pioche’s directory page links to its next apéro', async ({ page }) =
 	await expect(page.getByRole('heading', { level: 1, name: 'La Pioche' })).toBeVisible({
 		timeout: SYNC_TIMEOUT,
 	});
-	await expect(page.getByText(/Prochain événement accueilli :/)).toBeVisible({ timeout: SYNC_TIMEOUT });
+	await expect(page.getByText(/Prochain apéro chez La Pioche :/)).toBeVisible({ timeout: SYNC_TIMEOUT });
 	await page.getByRole('link', { name: PIOCHE_APERO }).click();
 	await expect(page.getByRole('heading', { level: 1, name: PIOCHE_APERO })).toBeVisible();
 });

@@ -24,6 +24,17 @@ export async function waitUpToDate(page: Page): Promise<void> {
 	await expect(page.getByRole('status').filter({ hasText: /^\s*À jour/ })).toBeVisible({
 		timeout: SYNC_TIMEOUT,
 	});
+	await waitOfflineReady(page);
+}
+
+/**
+ * Waits until the service worker controls the page: it is activated only once its precache (the
+ * app's files) is complete, so a test that goes offline after this can reload any page.
+ */
+export async function waitOfflineReady(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, {
+		timeout: SYNC_TIMEOUT,
+	});
 }
 
 /** How many structures the directory says it holds ("1 234 structures" → 1234). */

@@ -7,11 +7,20 @@ import type {
 	Conversation,
 	DocType,
 	ElbEvent,
+	Favourite,
+	Followup,
 	Listing,
+	Meeting,
 	Membership,
 	Message,
+	Notice,
 	Person,
+	Proposal,
 	Readmark,
+	Registration,
+	Report,
+	SavedSearch,
+	SdSession,
 	Structure,
 } from '../domain';
 
@@ -35,11 +44,20 @@ export type Tables = Dexie & {
 	conversations: Table<Row<Conversation>, string>;
 	messages: Table<Row<Message>, string>;
 	readmarks: Table<Row<Readmark>, string>;
+	savedsearches: Table<Row<SavedSearch>, string>;
+	sdsessions: Table<Row<SdSession>, string>;
+	meetings: Table<Row<Meeting>, string>;
+	followups: Table<Row<Followup>, string>;
+	favourites: Table<Row<Favourite>, string>;
+	reports: Table<Row<Report>, string>;
+	notices: Table<Row<Notice>, string>;
+	registrations: Table<Row<Registration>, string>;
+	proposals: Table<Row<Proposal>, string>;
 	meta: Table<MetaRow, string>;
 };
 
 /** Bump with any change of the stores below or of what the indexer writes: the tables rebuild. */
-export const TABLES_VERSION = 3;
+export const TABLES_VERSION = 7;
 
 export const STORES = {
 	structures: '_id, name, commune, *sectors, legalForm',
@@ -52,6 +70,15 @@ export const STORES = {
 	conversations: '_id, listing, *participants, updatedAt',
 	messages: '_id, [conversation+createdAt]',
 	readmarks: '_id, conversation',
+	savedsearches: '_id, owner',
+	sdsessions: '_id, event',
+	meetings: '_id, event, *participants, at',
+	followups: '_id, meeting, *participants',
+	favourites: '_id, listing',
+	reports: '_id, status, target, updatedAt',
+	notices: '_id, owner, createdAt',
+	registrations: '_id, event, owner',
+	proposals: '_id, owner, status',
 	meta: 'key',
 } as const;
 
@@ -67,6 +94,15 @@ export const TABLE_OF: Partial<Record<DocType, Exclude<keyof typeof STORES, 'met
 	conversation: 'conversations',
 	message: 'messages',
 	readmark: 'readmarks',
+	savedsearch: 'savedsearches',
+	sdsession: 'sdsessions',
+	meeting: 'meetings',
+	followup: 'followups',
+	favourite: 'favourites',
+	report: 'reports',
+	notice: 'notices',
+	registration: 'registrations',
+	proposal: 'proposals',
 };
 
 export function openTables(name = 'elbasar-tables'): Tables {

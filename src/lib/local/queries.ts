@@ -111,7 +111,7 @@ export function directory(filters: StructureFilters, limit: number): Observable<
 /** Below this many candidates, reading them whole beats walking the 50,000 keys of an index. */
 const SMALL_SET = 2_000;
 
-const isOpen = (l: ListingRow, on: string) => l.status === 'open' && l.validUntil >= on;
+const isOpen = (l: ListingRow, on: string) => l.status === 'open' && l.validUntil >= on && !l.hidden;
 const latestFirst = (a: ListingRow, b: ListingRow) => (a.updatedAt < b.updatedAt ? 1 : -1);
 
 /** Open listings among a few candidates: read them and sort them here. */
@@ -121,16 +121,24 @@ async function openAmong(candidates: Set<string>): Promise<ListingRow[]> {
 	return rows.filter((l): l is ListingRow => !!l && isOpen(l, on)).sort(latestFirst);
 }
 
-/** Ids of listings no longer open: another status, or past their end date (few next to the open). */
+/**
+ * Ids of listings no longer open: another status, past their end date (few next to the open), or
+ * hidden by staff (only its owner's device still holds it).
+ */
 async function closedIds(): Promise<Set<string>> {
 	const l = tables.listings;
 	// Two plain key ranges around 'open': Dexie's noneOf() walks a cursor, ~50× slower.
-	const [before, after, past] = await Promise.all([
+	const [before, after, past, hidden] = await Promise.all([
 		l.where('status').below('open').primaryKeys(),
 		l.where('status').above('open').primaryKeys(),
 		l.where('validUntil').below(today()).primaryKeys(),
+		l
+			.where('audience')
+			.equals('owner')
+			.filter((x) => !!x.hidden)
+			.primaryKeys(),
 	]);
-	return new Set([...before, ...after, ...past]);
+	return new Set([...before, ...after, ...past, ...hidden]);
 }
 
 /**
@@ -199,7 +207,7 @@ export function listingsOf(owner: string, openOnly: boolean): Observable<Listing
 	return liveQuery(async () => {
 		const rows = await tables.listings.where('owner').equals(owner).reverse().sortBy('updatedAt');
 		const now = today();
-		return openOnly ? rows.filter((l) => l.status === 'open' && l.validUntil >= now) : rows;
+		return openOnly ? rows.filter((l) => l.status === 'open' && l.validUntil >= now && !l.hidden) : rows;
 	});
 }
 

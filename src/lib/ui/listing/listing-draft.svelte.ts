@@ -1,6 +1,7 @@
 // The state of the listing form (new or edit): field values, errors, and saving through the
 // replica. Validation is the domain's, so the form refuses exactly what the server would.
 import { canWrite, type Listing, ListingSchema, newKey, type Viewer, validateDoc } from '../../domain';
+import { PhotoSet } from '../../media/photo-set.svelte';
 import { saveDoc } from '../../sync/docs';
 import { capitalise, saveFailure } from '../errors';
 import { addMonths, today } from '../format';
@@ -47,9 +48,11 @@ export class ListingDraft {
 	saving = $state(false);
 
 	readonly id: string;
+	readonly photos: PhotoSet;
 
 	constructor(readonly base: Listing | null) {
 		this.id = base?._id ?? `listing:${newKey()}`;
+		this.photos = new PhotoSet(base);
 		if (!base) return;
 		this.kind = base.kind;
 		this.nature = base.nature;
@@ -101,6 +104,12 @@ export class ListingDraft {
 			delete doc.concludedWith;
 			delete doc.concludedAt;
 		}
+		const media = this.photos.fields(doc.title);
+		if (media.photos.length > 0) Object.assign(doc, media);
+		else {
+			delete doc.photos;
+			delete (doc as { _attachments?: unknown })._attachments;
+		}
 		return doc;
 	}
 
@@ -108,6 +117,10 @@ export class ListingDraft {
 	async save(viewer: Viewer): Promise<Listing | null> {
 		if (this.saving) return null;
 		this.failure = null;
+		if (this.photos.busy) {
+			this.failure = 'Patientez : les photos sont en cours de réduction.';
+			return null;
+		}
 		const owner = this.base?.owner ?? viewer.structureId;
 		if (!owner) {
 			this.failure = 'Ce compte n’est rattaché à aucune structure : il ne peut pas publier d’annonce.';

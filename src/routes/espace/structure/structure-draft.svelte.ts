@@ -1,6 +1,7 @@
 // The state of a structure's edit form: its fields, errors, and saving through the replica with
 // the domain's schema and access rules.
 import { canWrite, type Structure, StructureSchema, type Viewer, validateDoc } from '$lib/domain';
+import { SingleImage } from '$lib/media/single-image.svelte';
 import { saveDoc } from '$lib/sync/docs';
 import { saveFailure } from '$lib/ui/errors';
 import { type FieldErrors, fieldErrors } from '$lib/ui/validation';
@@ -38,8 +39,10 @@ export class StructureDraft {
 	errors: FieldErrors = $state({});
 	failure: string | null = $state(null);
 	saving = $state(false);
+	readonly logo: SingleImage;
 
 	constructor(readonly base: Structure) {
+		this.logo = new SingleImage(base);
 		this.name = base.name;
 		this.legalForm = base.legalForm;
 		this.sectors = [...base.sectors];
@@ -73,12 +76,19 @@ export class StructureDraft {
 		} as Structure;
 		if (this.website.trim()) doc.website = this.website.trim();
 		else delete doc.website;
+		const attachments = this.logo.attachments();
+		if (attachments) Object.assign(doc, { _attachments: attachments });
+		else delete (doc as { _attachments?: unknown })._attachments;
 		return doc;
 	}
 
 	async save(viewer: Viewer): Promise<Structure | null> {
 		if (this.saving) return null;
 		this.failure = null;
+		if (this.logo.busy) {
+			this.failure = 'Patientez : le logo est en cours de réduction.';
+			return null;
+		}
 		const doc = this.toDoc();
 		this.errors = fieldErrors(StructureSchema, doc, 'name');
 		if (this.errors.sectors && this.sectors.length > 5) this.errors.sectors = '5 secteurs au plus';

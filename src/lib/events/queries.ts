@@ -1,0 +1,59 @@
+// Live queries of the events part: a structure's hosted events, an event's registrations as this
+// device holds them (the host and staff hold them all, a structure its own), proposals to host.
+import { liveQuery, type Observable } from 'dexie';
+import type { ElbEvent, Person, Proposal, Registration } from '../domain';
+import { type Row, tables } from '../local/db';
+
+export type RegistrationRow = Row<Registration>;
+
+export interface Hosted {
+	upcoming: Row<ElbEvent>[];
+	past: Row<ElbEvent>[];
+}
+
+/** The events a structure hosts: coming ones soonest first, past ones latest first. */
+export function hostedEvents(structureId: string): Observable<Hosted> {
+	return liveQuery(async () => {
+		const now = new Date().toISOString();
+		const all = await tables.events
+			.orderBy('start')
+			.filter((e) => e.host === structureId)
+			.toArray();
+		return { upcoming: all.filter((e) => e.end >= now), past: all.filter((e) => e.end < now).reverse() };
+	});
+}
+
+export function registrationsOf(eventId: string): Observable<RegistrationRow[]> {
+	return liveQuery(() => tables.registrations.where('event').equals(eventId).toArray());
+}
+
+/** The person of the directory the signed-in account is (its contact carries the e-mail), if known. */
+export async function personOfAccount(email: string, structureId: string): Promise<Row<Person> | undefined> {
+	const key = email.trim().toLowerCase();
+	const contacts = await tables.contacts.where('owner').equals(structureId).toArray();
+	const contact = contacts.find((c) => c.email?.trim().toLowerCase() === key);
+	return contact ? tables.people.get(contact.person) : undefined;
+}
+
+/** People of a structure, by name. */
+export function teamOf(structureId: string): Observable<Row<Person>[]> {
+	return liveQuery(async () =>
+		(await tables.people.where('owner').equals(structureId).toArray()).sort((a, b) =>
+			a.name.localeCompare(b.name, 'fr'),
+		),
+	);
+}
+
+/** Proposals on this device (a structure has its own, staff all), newest first. */
+export function proposals(owner?: string): Observable<Row<Proposal>[]> {
+	return liveQuery(async () => {
+		const rows = owner
+			? await tables.proposals.where('owner').equals(owner).toArray()
+			: await tables.proposals.toArray();
+		return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+	});
+}
+
+export function proposal(id: string): Observable<Row<Proposal> | undefined> {
+	return liveQuery(() => tables.proposals.get(id));
+}
