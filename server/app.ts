@@ -78,9 +78,9 @@ function cacheHeaders(path: string, c: Context): void {
 	c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
-const SERVER_PATHS = /^\/(api|db)(\/|$)/;
+const SERVER_PATHS = /^\/(api|db|media)(\/|$)/;
 /** Paths that are not pages: a missing build file must be a 404, not the app's HTML. */
-const NOT_PAGES = /^\/(api|db|_app)(\/|$)/;
+const NOT_PAGES = /^\/(api|db|media|_app)(\/|$)/;
 
 function serveApp(app: Hono, root: string, db: PouchDB.Database, publicUrl?: string): void {
 	const files = serveStatic({ root, precompressed: true, onFound: cacheHeaders });
