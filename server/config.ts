@@ -51,6 +51,8 @@ const EnvSchema = v.object({
 			v.check((s) => /^https?:\/\/./i.test(s) && URL.canParse(s), 'doit être une adresse http(s)://…'),
 		),
 	),
+	/** With several servers in front of one CouchDB, set JOBS=false on all but one (no double e-mails). */
+	JOBS: v.optional(flag, 'true'),
 	JOBS_INTERVAL_MINUTES: v.optional(positiveInteger, '60'),
 	EXPIRY_REMINDER_DAYS: v.optional(positiveInteger, '3'),
 });
@@ -66,7 +68,7 @@ export interface Config {
 	mail: MailConfig;
 	/** The address the network is reached at, for links in e-mails and share previews. */
 	publicUrl?: string;
-	jobs: { intervalMinutes: number; reminderDays: number };
+	jobs: { enabled: boolean; intervalMinutes: number; reminderDays: number };
 }
 
 /** Where e-mail goes: an SMTP server, or (without SMTP_URL) an outbox folder in DATA_DIR. */
@@ -107,6 +109,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			outboxDir: resolve(e.DATA_DIR, 'outbox'),
 		},
 		...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
-		jobs: { intervalMinutes: e.JOBS_INTERVAL_MINUTES, reminderDays: e.EXPIRY_REMINDER_DAYS },
+		jobs: {
+			enabled: e.JOBS,
+			intervalMinutes: e.JOBS_INTERVAL_MINUTES,
+			reminderDays: e.EXPIRY_REMINDER_DAYS,
+		},
 	};
 }

@@ -89,18 +89,21 @@ async function serve(config: Config, stores: Stores, auth: Auth, info: (message:
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
 	const mailer = createMailer(config.mail);
 	info(`E-mails : ${mailer.target}.`);
-	const jobs = startJobs({
-		couch: couchOf(app),
-		accounts: stores.accounts,
-		mailer,
-		intervalMs: config.jobs.intervalMinutes * 60_000,
-		reminderDays: config.jobs.reminderDays,
-		publicUrl: config.publicUrl,
-	});
+	const jobs = config.jobs.enabled
+		? startJobs({
+				couch: couchOf(app),
+				accounts: stores.accounts,
+				mailer,
+				intervalMs: config.jobs.intervalMinutes * 60_000,
+				reminderDays: config.jobs.reminderDays,
+				publicUrl: config.publicUrl,
+			})
+		: null;
+	if (!jobs) info('Tâches périodiques désactivées (JOBS=false).');
 	return {
 		...running,
 		close: async () => {
-			await jobs.stop();
+			await jobs?.stop();
 			mailer.close();
 			await running.close();
 		},

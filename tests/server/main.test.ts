@@ -85,10 +85,12 @@ describe('the server process', () => {
 	}, 90_000);
 
 	it('restarts on the same data: everything is still there and nothing is seeded twice', async () => {
-		const main = startMain({ PORT: String(await freePort()), SEED: 'demo' });
+		// A second server of a pair runs without the periodic jobs (JOBS=false).
+		const main = startMain({ PORT: String(await freePort()), SEED: 'demo', JOBS: 'false' });
 		const base = await main.listening;
 		expect(await docCount(base)).toBe(firstCount);
 		expect(main.output().stdout).not.toMatch(/Données de démonstration/);
+		expect(main.output().stdout).toMatch(/Tâches périodiques désactivées/);
 		main.child.kill('SIGINT');
 		expect(await main.exited).toBe(0);
 	}, 60_000);
