@@ -24,7 +24,7 @@ import { kindTable, LEGEND, type Row, scenarioTable } from './table';
 
 const ROLES = {
 	visitor: undefined,
-	member: { username: 'membre@la-pioche.exemple.org', password: 'membre-demo' },
+	member: { username: 'membre@la-pioche.example.org', password: 'membre-demo' },
 } as const;
 type Role = keyof typeof ROLES;
 

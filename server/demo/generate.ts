@@ -42,7 +42,7 @@ const ACCOUNT_LABELS = [
 ];
 
 const STAFF: DemoAccount = {
-	email: 'animatrice@elbasar.exemple.org',
+	email: 'animatrice@elbasar.example.org',
 	password: 'animatrice-demo',
 	name: 'Camille Dufour',
 	label: 'Animatrice du réseau',

@@ -85,9 +85,9 @@ function pickBand(random: Random, form: LegalForm): EmployeeBand {
 	return random.weighted({ '0-1': 10, '2-10': 50, '11-50': 30, '51+': 10 });
 }
 
-/** The domain of a structure's demo addresses: under exemple.org, so no mail reaches anyone. */
+/** The domain of a structure's demo addresses: under example.org, so no mail reaches anyone. */
 export function mailDomain(key: string): string {
-	return `${key.replace(/^(les|l)-/, '')}.exemple.org`;
+	return `${key.replace(/^(les|l)-/, '')}.example.org`;
 }
 
 export function membershipDoc(
@@ -156,7 +156,7 @@ export function peopleOf(
 			role,
 		});
 		const local = `${slugify(first)}.${slugify(last)}`;
-		const email = random.chance(0.85) ? `${local}@${domain}` : `${local}@courriel.exemple.org`;
+		const email = random.chance(0.85) ? `${local}@${domain}` : `${local}@courriel.example.org`;
 		const phone = random.chance(0.9) ? { phone: phoneNumber(random) } : {};
 		docs.push({
 			_id: docId('contact', key),

@@ -3,7 +3,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { communeName, type ElbEvent, EVENT_KINDS } from '../../src/lib/domain';
 
-const DOMAIN = 'elbasar.exemple.org';
+const DOMAIN = 'elbasar.example.org';
 const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 export interface IcsOptions {

@@ -3,7 +3,7 @@
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
 
-const ANIMATOR = { email: 'animatrice@elbasar.exemple.org', password: 'animatrice-demo' };
+const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
 
 interface Row {
 	id: string;
@@ -168,7 +168,7 @@ test('two host phones check in the same person offline: after both sync, that pe
 });
 
 test('a member’s card shows as a QR code and stays on the phone offline', async ({ page, context }) => {
-	await signIn(page, { email: 'membre@la-pioche.exemple.org', password: 'membre-demo' });
+	await signIn(page, { email: 'membre@la-pioche.example.org', password: 'membre-demo' });
 	await waitUpToDate(page);
 	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
 		timeout: SYNC_TIMEOUT,

@@ -3,11 +3,11 @@
 import { expect, test } from '@playwright/test';
 import { MEMBER_A, SYNC_TIMEOUT, signIn } from './helpers';
 
-const ANIMATOR = { email: 'animatrice@elbasar.exemple.org', password: 'animatrice-demo' };
+const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
 
 const CSV = [
 	'Nom;Forme juridique;Secteurs;Commune;Effectif;Contact;Fonction;E-mail',
-	'La Ressourcerie du Beffroi;Association loi 1901;Réemploi;Arras;6;Inès Carpentier;Coordinatrice;ines@beffroi.exemple.org',
+	'La Ressourcerie du Beffroi;Association loi 1901;Réemploi;Arras;6;Inès Carpentier;Coordinatrice;ines@beffroi.example.org',
 	'Vélos Solidaires de la Lys;SCOP;mobilite;Armentières;3;;;',
 	'Le Fournil Perdu;SCOP;Alimentation;Lile;2;;;',
 ].join('\n');
@@ -39,7 +39,7 @@ test('the animator checks a spreadsheet, sees the refused line, imports it, and 
 	).toBeVisible();
 
 	const exported = await page.request.get('/api/directory/export.csv');
-	expect(await exported.text()).toContain('Inès Carpentier;Coordinatrice;ines@beffroi.exemple.org');
+	expect(await exported.text()).toContain('Inès Carpentier;Coordinatrice;ines@beffroi.example.org');
 
 	await page.goto('/annuaire/la-ressourcerie-du-beffroi');
 	await expect(page.getByRole('heading', { level: 1, name: 'La Ressourcerie du Beffroi' })).toBeVisible({

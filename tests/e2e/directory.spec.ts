@@ -46,7 +46,7 @@ test('a signed-in member sees the e-mail of the people of another structure', as
 		timeout: SYNC_TIMEOUT,
 	});
 	const team = page.getByRole('region', { name: 'L’équipe' });
-	await expect(team.getByRole('link', { name: 'karim.belkacem@la-pioche.exemple.org' })).toBeVisible({
+	await expect(team.getByRole('link', { name: 'karim.belkacem@la-pioche.example.org' })).toBeVisible({
 		timeout: SYNC_TIMEOUT,
 	});
 	await expect(team.getByText('Coordonnées réservées aux adhérents.')).toHaveCount(0);

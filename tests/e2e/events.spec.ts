@@ -5,7 +5,7 @@ import { type APIRequestContext, type Browser, expect, type Page, test } from '@
 import ICAL from 'ical.js';
 import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
 
-const ANIMATOR = { email: 'animatrice@elbasar.exemple.org', password: 'animatrice-demo' };
+const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
 const basic = (who: { email: string; password: string }) =>
 	`Basic ${Buffer.from(`${who.email}:${who.password}`).toString('base64')}`;
 

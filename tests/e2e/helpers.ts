@@ -2,8 +2,8 @@
 // form, and waiting for the device to hold the data (never a fixed sleep).
 import { expect, type Page } from '@playwright/test';
 
-export const MEMBER_A = { email: 'membre@la-pioche.exemple.org', password: 'membre-demo' };
-export const MEMBER_B = { email: 'membre@paniers-de-la-mer.exemple.org', password: 'membre-demo' };
+export const MEMBER_A = { email: 'membre@la-pioche.example.org', password: 'membre-demo' };
+export const MEMBER_B = { email: 'membre@paniers-de-la-mer.example.org', password: 'membre-demo' };
 
 /** A first sync on a slow, shared 2-core machine can take a while. */
 export const SYNC_TIMEOUT = 120_000;

@@ -6,7 +6,7 @@ import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn, waitUpToDate } from './helper
 const today = new Date().toISOString().slice(0, 10);
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
-const ANIMATOR = { email: 'animatrice@elbasar.exemple.org', password: 'animatrice-demo' };
+const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
 const basic = (account: { email: string; password: string }) =>
 	`Basic ${Buffer.from(`${account.email}:${account.password}`).toString('base64')}`;
 

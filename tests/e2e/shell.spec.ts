@@ -157,7 +157,7 @@ test('a new version waits for the user, then takes over when asked', async ({ pa
 
 test('signing out leaves none of the members-only data on the device', async ({ page }) => {
 	await page.goto('/connexion');
-	await page.getByLabel('Adresse e-mail').fill('membre@la-pioche.exemple.org');
+	await page.getByLabel('Adresse e-mail').fill('membre@la-pioche.example.org');
 	await page.getByLabel('Mot de passe').fill('membre-demo');
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	const nav = page.getByRole('navigation', { name: 'Navigation principale' });

@@ -4,7 +4,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { MEMBER_A, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
 
-const ANIMATOR = { email: 'animatrice@elbasar.exemple.org', password: 'animatrice-demo' };
+const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
 const MINUTE = 60_000;
 
 async function allDocs(request: APIRequestContext, prefix: string): Promise<{ id: string; doc: unknown }[]> {

@@ -39,6 +39,6 @@ describe('the directory command line', () => {
 		const csv = readFileSync(out, 'utf8');
 		expect(csv.startsWith('\uFEFFNom;Forme juridique;')).toBe(true);
 		expect(csv).toContain('Structure n° 5;Association;');
-		expect(csv).toContain('contact5@exemple.org');
+		expect(csv).toContain('contact5@example.org');
 	}, 60_000);
 });

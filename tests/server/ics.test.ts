@@ -47,8 +47,8 @@ describe('.ics of one event', () => {
 		const text = await res.text();
 		expect(text.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
 		const found = events(text);
-		expect([...found.keys()]).toEqual(['apero-pioche@elbasar.exemple.org']);
-		const vevent = found.get('apero-pioche@elbasar.exemple.org') as ICAL.Component;
+		expect([...found.keys()]).toEqual(['apero-pioche@elbasar.example.org']);
+		const vevent = found.get('apero-pioche@elbasar.example.org') as ICAL.Component;
 		const event = new ICAL.Event(vevent);
 		expect(event.summary).toBe(hosted.title);
 		expect(event.startDate.toJSDate().toISOString()).toBe(hosted.start);
@@ -74,7 +74,7 @@ describe('.ics of one event', () => {
 
 	it('says CANCELLED for a cancelled event', async () => {
 		const vevent = events(await (await fetch(`${server.url}/api/events/annule.ics`)).text()).get(
-			'annule@elbasar.exemple.org',
+			'annule@elbasar.example.org',
 		);
 		expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
 		expect(String(vevent?.getFirstPropertyValue('summary'))).toMatch(/^Annulé : /);
@@ -90,8 +90,8 @@ describe('agenda feed', () => {
 
 	it('lists public events for anyone, members-only ones for members', async () => {
 		const visitor = await uids('/api/agenda.ics');
-		expect(visitor).toEqual(['annule', 'apero-lille', 'apero-pioche'].map((k) => `${k}@elbasar.exemple.org`));
-		expect(await uids('/api/agenda.ics', PEOPLE.lea)).toContain('reserve@elbasar.exemple.org');
+		expect(visitor).toEqual(['annule', 'apero-lille', 'apero-pioche'].map((k) => `${k}@elbasar.example.org`));
+		expect(await uids('/api/agenda.ics', PEOPLE.lea)).toContain('reserve@elbasar.example.org');
 	});
 
 	it('gives a personal subscription URL that reads with the account’s rights', async () => {
@@ -101,10 +101,10 @@ describe('agenda feed', () => {
 		expect(again.body.url).toBe(first.body.url);
 		const url = new URL(String(first.body.url));
 		expect(url.pathname).toBe('/api/agenda.ics');
-		expect(await uids(`${url.pathname}${url.search}`)).toContain('reserve@elbasar.exemple.org');
+		expect(await uids(`${url.pathname}${url.search}`)).toContain('reserve@elbasar.example.org');
 		const nina = await call(server, '/api/agenda/subscription', { as: PEOPLE.nina });
 		const ninaUrl = new URL(String(nina.body.url));
-		expect(await uids(`${ninaUrl.pathname}${ninaUrl.search}`)).not.toContain('reserve@elbasar.exemple.org');
+		expect(await uids(`${ninaUrl.pathname}${ninaUrl.search}`)).not.toContain('reserve@elbasar.example.org');
 		const forged = await call(server, '/api/agenda.ics?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
 		expect(forged).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
 	});

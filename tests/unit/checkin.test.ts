@@ -58,7 +58,7 @@ describe('member card', () => {
 	});
 
 	it('a code that is not a card, or of another version, is refused with a French reason', async () => {
-		expect(await verifyCard('https://exemple.org', publicKey)).toEqual({
+		expect(await verifyCard('https://example.org', publicKey)).toEqual({
 			ok: false,
 			reason: 'Ce code n’est pas une carte de membre elBasar.',
 		});
@@ -85,11 +85,11 @@ describe('check-in ids', () => {
 	});
 
 	it('a walk-in typed on two phones gets one id: by e-mail, else by name and structure', () => {
-		const a = walkinId(event._id, { name: 'Paul Durand', email: 'Paul@exemple.org ' });
+		const a = walkinId(event._id, { name: 'Paul Durand', email: 'Paul@example.org ' });
 		const b = walkinId(event._id, {
 			name: 'Paul  Durand',
 			structureName: 'Autre',
-			email: 'paul@exemple.org',
+			email: 'paul@example.org',
 		});
 		expect(a).toBe(b);
 		expect(a).toMatch(/^checkin:apero-lille~walkin-paul-durand-[0-9a-z]+$/);

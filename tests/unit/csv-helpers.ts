@@ -59,7 +59,7 @@ export function handMadeCsv(count: number): string {
 				String(i % 60),
 				`Personne ${i}`,
 				'Coordinatrice',
-				`contact${i}@exemple.org`,
+				`contact${i}@example.org`,
 				'03 20 00 00 00',
 			].join(';'),
 		);

@@ -43,7 +43,7 @@ describe('importing a spreadsheet of the network', () => {
 		const rows = handMadeCsv(10).trimEnd().split('\r\n');
 		rows[3] = rows[3].replace(';Boulogne-sur-Mer;', ';Lile;');
 		rows[6] = rows[6].replace(/^Structure n° 6/, '');
-		rows[9] = rows[9].replace('contact9@exemple.org', 'pas-une-adresse');
+		rows[9] = rows[9].replace('contact9@example.org', 'pas-une-adresse');
 		const plan = new MemoryDirectory().import(rows.join('\r\n'));
 		expect(plan.report.refused).toEqual([
 			{ line: 4, reason: 'commune inconnue "Lile"' },
@@ -76,7 +76,7 @@ describe('importing a spreadsheet of the network', () => {
 	it('understands headers in any case, without accents, and their other names', () => {
 		const csv = [
 			'NOM;forme juridique;Secteur;Pitch;Ville;CP;Salariés;Rôle;Prénom Nom;Email;Tel;Colonne perso',
-			'La Pioche;asso;reemploi;Recyclerie;Lille;59000;4;Présidente;Léa Martin;lea@exemple.org;0320000000;x',
+			'La Pioche;asso;reemploi;Recyclerie;Lille;59000;4;Présidente;Léa Martin;lea@example.org;0320000000;x',
 		].join('\n');
 		const plan = new MemoryDirectory().import(csv);
 		expect(plan.report).toMatchObject({ created: 1, refused: [], ignoredColumns: ['Colonne perso'] });

@@ -159,18 +159,18 @@ describe('the demo accounts', () => {
 
 	it('are the four accounts of the README, with their passwords', () => {
 		expect(demo.accounts.map((a) => [a.email, a.password])).toEqual([
-			['animatrice@elbasar.exemple.org', 'animatrice-demo'],
-			['membre@la-pioche.exemple.org', 'membre-demo'],
-			['membre@paniers-de-la-mer.exemple.org', 'membre-demo'],
-			['contact@atelier-du-ternois.exemple.org', 'structure-demo'],
+			['animatrice@elbasar.example.org', 'animatrice-demo'],
+			['membre@la-pioche.example.org', 'membre-demo'],
+			['membre@paniers-de-la-mer.example.org', 'membre-demo'],
+			['contact@atelier-du-ternois.example.org', 'structure-demo'],
 		]);
-		const staff = account('animatrice@elbasar.exemple.org');
+		const staff = account('animatrice@elbasar.example.org');
 		expect(staff).toMatchObject({ staff: true, name: 'Camille Dufour', label: 'Animatrice du réseau' });
 		expect(staff.structureId).toBeUndefined();
 	});
 
 	it('make La Pioche the first structure: an active member association of Lille in réemploi', () => {
-		const pioche = structureOf(account('membre@la-pioche.exemple.org').structureId)!;
+		const pioche = structureOf(account('membre@la-pioche.example.org').structureId)!;
 		expect(ofType(demo.docs, 'structure')[0]).toBe(pioche);
 		expect(pioche).toMatchObject({ name: 'La Pioche', legalForm: 'association' });
 		expect(pioche.sectors).toContain('reemploi');
@@ -179,7 +179,7 @@ describe('the demo accounts', () => {
 	});
 
 	it('make Les Paniers de la Mer the second: an active member of Boulogne-sur-Mer', () => {
-		const paniers = structureOf(account('membre@paniers-de-la-mer.exemple.org').structureId)!;
+		const paniers = structureOf(account('membre@paniers-de-la-mer.example.org').structureId)!;
 		expect(ofType(demo.docs, 'structure')[1]).toBe(paniers);
 		expect(paniers.name).toBe('Les Paniers de la Mer');
 		expect(paniers.sectors).toEqual(expect.arrayContaining(['insertion', 'alimentation']));
@@ -188,7 +188,7 @@ describe('the demo accounts', () => {
 	});
 
 	it('make L’Atelier du Ternois the third: a SCOP of Saint-Pol-sur-Ternoise that is not a member', () => {
-		const atelier = structureOf(account('contact@atelier-du-ternois.exemple.org').structureId)!;
+		const atelier = structureOf(account('contact@atelier-du-ternois.example.org').structureId)!;
 		expect(ofType(demo.docs, 'structure')[2]).toBe(atelier);
 		expect(atelier).toMatchObject({ name: "L'Atelier du Ternois", legalForm: 'scop' });
 		expect(communeByCode(atelier.commune)?.name).toBe('Saint-Pol-sur-Ternoise');

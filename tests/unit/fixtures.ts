@@ -59,7 +59,7 @@ export function contact(owner: string, over: Partial<Contact> = {}): Contact {
 		createdAt: at,
 		updatedAt: at,
 		person: 'person:p1',
-		email: 'marie@exemple.org',
+		email: 'marie@example.org',
 		phone: '03 20 00 00 00',
 		...over,
 	};

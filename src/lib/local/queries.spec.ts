@@ -172,13 +172,13 @@ describe('people', () => {
 			type: 'contact',
 			owner: 'structure:a',
 			person: 'person:p1',
-			email: 'anne@exemple.org',
+			email: 'anne@example.org',
 		};
 		await tables.people.bulkPut([person('p1', 'Anne'), person('p2', 'Bruno')]);
 		await tables.contacts.put(contact);
 		const people = await first(peopleOf('structure:a'));
 		expect(people.map((p) => [p.person.name, p.contact?.email ?? null])).toEqual([
-			['Anne', 'anne@exemple.org'],
+			['Anne', 'anne@example.org'],
 			['Bruno', null],
 		]);
 	});

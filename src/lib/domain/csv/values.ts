@@ -118,7 +118,7 @@ export function parseMembershipStatus(cell: string): Parsed<Membership['status']
 	return no(`statut d’adhésion inconnu "${cell}" (Adhérent, Adhésion échue ou Non adhérent)`);
 }
 
-/** "www.exemple.org" is a web address too: give it its scheme. */
+/** "www.example.org" is a web address too: give it its scheme. */
 export function parseWebsite(cell: string): string {
 	return /^https?:\/\//i.test(cell) ? cell : `https://${cell.replace(/^\/+/, '')}`;
 }
