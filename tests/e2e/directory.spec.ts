@@ -36,7 +36,7 @@ test('a visitor sees the people of a structure but not their contact details', a
 	await expect(team.getByText('Coordonnées réservées aux adhérents.')).toBeVisible();
 	await expect(team.getByRole('link', { name: 'Se connecter' })).toBeVisible();
 	await expect(page.locator('a[href^="mailto:"]')).toHaveCount(0);
-	await expect(page.getByText(/@la-pioche\.exemple\.org/)).toHaveCount(0);
+	await expect(page.getByText(/@la-pioche\.example\.org/)).toHaveCount(0);
 });
 
 test('a signed-in member sees the e-mail of the people of another structure', async ({ page }) => {

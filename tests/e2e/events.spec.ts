@@ -72,7 +72,7 @@ test('a member proposes to host, the animator accepts: the apéro is in the agen
 	expect(event.startDate.toJSDate().toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' })).toBe(
 		'18:30:00',
 	);
-	expect(event.uid).toMatch(/@elbasar\.exemple\.org$/);
+	expect(event.uid).toMatch(/@elbasar\.example\.org$/);
 
 	// In the agenda list, and on the host's directory page.
 	await member.goto('/agenda');

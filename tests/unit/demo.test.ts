@@ -141,7 +141,7 @@ describe('privacy of the demo people', () => {
 			expect(contact.audience).toBe('members');
 			expect(contact.owner).toBe(people.get(contact.person)?.structure);
 			expect(canRead(VISITOR, contact)).toBe(false);
-			expect(contact.email).toMatch(/@([a-z0-9-]+\.)*exemple\.org$/);
+			expect(contact.email).toMatch(/@([a-z0-9-]+\.)*example\.org$/);
 		}
 	});
 
