@@ -2,8 +2,8 @@
 // phones checking in the same person offline write two revisions of ONE document (a conflict that
 // `mergeCheckins` resolves the same way everywhere), never two check-ins.
 import * as v from 'valibot';
-import { base, email, isoTimestamp, keys, required, structureId, text } from './fields';
-import { NETWORK, slugify } from './ids';
+import { attendee, base, isoTimestamp, keys, required } from './fields';
+import { keyOf, NETWORK, slugify } from './ids';
 
 export const CHECKIN_METHODS = {
 	qr: 'Carte scannée',
@@ -11,8 +11,6 @@ export const CHECKIN_METHODS = {
 	walkin: 'Sans inscription',
 } as const;
 export type CheckinMethod = keyof typeof CHECKIN_METHODS;
-
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 /** FNV-1a: a short, stable hash (not a secret), so a walk-in's id does not spell their e-mail. */
 export function shortHash(text: string): string {
@@ -48,12 +46,7 @@ export const CheckinSchema = v.pipe(
 	v.looseObject({
 		...base,
 		type: v.literal('checkin'),
-		event: v.pipe(v.string(), v.startsWith('event:', 'identifiant d’événement attendu')),
-		person: v.optional(v.pipe(v.string(), v.startsWith('person:', 'identifiant de personne attendu'))),
-		structure: v.optional(structureId),
-		name: required(120),
-		structureName: v.optional(text(120)),
-		email: v.optional(email),
+		...attendee,
 		method: v.picklist(keys(CHECKIN_METHODS)),
 		at: isoTimestamp,
 		/** Every device that checked this person in; the merge keeps them all. */

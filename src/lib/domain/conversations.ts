@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Decision, Viewer } from './access';
 import { base, isoTimestamp, required, structureId, text } from './fields';
+import { keyOf } from './ids';
 import { HiddenSchema, hiddenKeepsToOwner } from './moderation';
 import type { Scoped } from './schemas';
 
@@ -49,7 +50,6 @@ export type Message = v.InferOutput<typeof MessageSchema>;
 export type Readmark = v.InferOutput<typeof ReadmarkSchema>;
 
 const SEP = '~';
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 export function conversationId(listingId: string, answerer: string): string {
 	return `conversation:${keyOf(listingId)}${SEP}${keyOf(answerer)}`;

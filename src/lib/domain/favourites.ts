@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Decision } from './access';
 import { base, structureId } from './fields';
+import { keyOf } from './ids';
 import type { Scoped } from './schemas';
 
 /** `favourite:<structureKey>~<listingKey>`. */
@@ -15,8 +16,6 @@ export const FavouriteSchema = v.looseObject({
 });
 
 export type Favourite = v.InferOutput<typeof FavouriteSchema>;
-
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 export function favouriteId(structure: string, listing: string): string {
 	return `favourite:${keyOf(structure)}~${keyOf(listing)}`;

@@ -45,3 +45,14 @@ export const base = {
 	createdAt: isoTimestamp,
 	updatedAt: isoTimestamp,
 };
+
+/** Who is at an event (a check-in, a registration): a person of the directory, or someone typed in. */
+export const attendee = {
+	event: v.pipe(v.string(), v.startsWith('event:', 'identifiant d’événement attendu')),
+	person: v.optional(v.pipe(v.string(), v.startsWith('person:', 'identifiant de personne attendu'))),
+	structure: v.optional(structureId),
+	name: required(120),
+	/** The structure of someone not in the directory, as they typed it. */
+	structureName: v.optional(text(120)),
+	email: v.optional(email),
+};

@@ -31,6 +31,11 @@ export function docId(type: DocType, key: string): string {
 	return `${type}:${key}`;
 }
 
+/** The key of an id, without its type: `listing:abc` → `abc`. */
+export function keyOf(id: string): string {
+	return id.slice(id.indexOf(':') + 1);
+}
+
 export function typeOfId(id: string): DocType | undefined {
 	const prefix = id.slice(0, id.indexOf(':'));
 	return (DOC_TYPES as readonly string[]).includes(prefix) ? (prefix as DocType) : undefined;

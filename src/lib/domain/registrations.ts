@@ -5,14 +5,12 @@ import * as v from 'valibot';
 import type { Decision, Viewer } from './access';
 import { shortHash } from './checkin';
 import type { Lookup } from './conversations';
-import { base, email, isoTimestamp, keys, required, structureId, text } from './fields';
-import { NETWORK } from './ids';
+import { attendee, base, isoTimestamp, keys } from './fields';
+import { keyOf, NETWORK } from './ids';
 import type { Scoped } from './schemas';
 
 export const REGISTRATION_STATUSES = { registered: 'Inscrit·e', cancelled: 'Annulée' } as const;
 export type RegistrationStatus = keyof typeof REGISTRATION_STATUSES;
-
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 /** `registration:<event key>~<person key>`: the same on every device. */
 export function registrationId(eventId: string, personId: string): string {
@@ -28,13 +26,7 @@ export const RegistrationSchema = v.pipe(
 	v.looseObject({
 		...base,
 		type: v.literal('registration'),
-		event: v.pipe(v.string(), v.startsWith('event:', 'identifiant d’événement attendu')),
-		person: v.optional(v.pipe(v.string(), v.startsWith('person:', 'identifiant de personne attendu'))),
-		structure: v.optional(structureId),
-		name: required(120),
-		/** A guest's structure, as they typed it. */
-		structureName: v.optional(text(120)),
-		email: v.optional(email),
+		...attendee,
 		guest: v.optional(v.literal(true)),
 		status: v.picklist(keys(REGISTRATION_STATUSES)),
 		/** When the person took their turn: the waiting list follows this order. */

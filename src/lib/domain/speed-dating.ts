@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { Decision, Viewer } from './access';
 import type { Lookup } from './conversations';
 import { base, isoTimestamp, keys, required, text } from './fields';
-import { NETWORK } from './ids';
+import { keyOf, NETWORK } from './ids';
 import type { Scoped } from './schemas';
 
 /** A seat: a structure of the directory, or a walk-in known by a name only. */
@@ -134,7 +134,6 @@ export const FollowupSchema = v.pipe(
 );
 export type Followup = v.InferOutput<typeof FollowupSchema>;
 
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 /** A participant inside an id: a structure by its key, a walk-in as `walkin.<key>` (no slug has a dot). */
 const sideKey = (id: string) => (id.startsWith('walkin:') ? `walkin.${keyOf(id)}` : keyOf(id));
 const sideOfKey = (key: string) =>

@@ -2,7 +2,7 @@
 // at once (they sync later; the id is per event and person, so a retry never doubles them);
 // guests go through the server. Places left come from the server when it can be reached.
 import type { ElbEvent, Person, Registration, Standing } from '../domain';
-import { mergeRegistrations, newRegistration } from '../domain';
+import { keyOf, mergeRegistrations, newRegistration } from '../domain';
 import { conflictsOf, getDoc, resolveConflict, saveDoc } from '../sync/docs';
 
 /** Registers the person (again, at the back of the list, if they had cancelled). */
@@ -33,8 +33,6 @@ export interface PlacesAnswer {
 	free: number | null;
 	mine: { id: string; name: string; status: string; standing: Standing | null }[];
 }
-
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 /** Places left and the caller's standing, or null offline. */
 export async function fetchPlaces(eventId: string): Promise<PlacesAnswer | null> {

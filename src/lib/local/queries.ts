@@ -1,7 +1,7 @@
 // Live queries the pages read: Dexie `liveQuery` over the query tables, re-run when the tables
 // change. Filtering walks indexes (keys only) so lists stay fast with 10,000 structures.
 import { liveQuery, type Observable } from 'dexie';
-import type { Contact, Listing, Membership, Person, Structure } from '../domain';
+import { type Contact, keyOf, type Listing, type Membership, type Person, type Structure } from '../domain';
 import { fold, today } from '../ui/format';
 import { type Row, tables } from './db';
 
@@ -46,7 +46,6 @@ export interface PersonWithContact {
 	contact: Contact | null;
 }
 
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 const membershipId = (structureId: string) => `membership:${keyOf(structureId)}`;
 
 /** Intersects id sets; `undefined` means "no constraint". */
