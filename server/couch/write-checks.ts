@@ -1,16 +1,7 @@
-// What a written document must look like before the store sees it: a usable id, CouchDB's own
-// fields well formed (a malformed one would make PouchDB fail the whole batch, or worse), then
-// the domain's schema and access rules.
-import {
-	canWrite,
-	checkMedia,
-	type Decision,
-	type Lookup,
-	type Scoped,
-	typeOfId,
-	type Viewer,
-	validateDoc,
-} from '../../src/lib/domain';
+// What a written document must look like before the store sees it: a usable id and CouchDB's own
+// fields well formed (a malformed one would make PouchDB fail the whole batch, or worse). Whether
+// the viewer may write it is the domain's write gate (src/lib/domain/write-gate.ts).
+import { type Decision, typeOfId } from '../../src/lib/domain';
 import { HttpError } from '../errors';
 import { isRecord } from './params';
 
@@ -106,25 +97,4 @@ export function checkStubs(doc: Incoming, current: Record<string, unknown> | und
 		if (!known) return deny(`pièce jointe ${name} inconnue du serveur : envoyez son contenu`);
 	}
 	return { ok: true };
-}
-
-/**
- * The domain's rules for one document: its schema (tombstones have none), who may write it, and
- * that an existing document keeps its type and owner unless staff move it.
- */
-export function checkRules(viewer: Viewer, before: Scoped | null, doc: Incoming, lookup?: Lookup): Decision {
-	const deleted = doc._deleted === true;
-	if (!deleted) {
-		const valid = validateDoc(doc);
-		if (!valid.ok) return valid;
-		const media = checkMedia(doc);
-		if (!media.ok) return media;
-	}
-	const after = doc as Scoped & { _deleted?: boolean };
-	const decision = canWrite(viewer, before, after, lookup);
-	if (!decision.ok || deleted || !before || viewer.role === 'animator') return decision;
-	if (before.type !== after.type) return deny('le type d’un document ne change pas');
-	if (before.owner !== after.owner)
-		return deny('seule l’équipe du réseau change le propriétaire d’un document');
-	return decision;
 }

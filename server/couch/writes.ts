@@ -1,11 +1,9 @@
 // Every write of /db goes through here (`_bulk_docs`, PUT, DELETE): each document is checked on
 // its own and refused with `forbidden` and a reason, while the rest of the batch is saved.
 /// <reference types="pouchdb-core" />
-import type { Scoped, Viewer } from '../../src/lib/domain';
-import { checkRegistration, registrationEvents } from '../events/registration-check';
-import { checkCheckinHost, checkinHosts } from './checkin-host';
+import { decideWrite, referencesOf, type Scoped, type Viewer, type Written } from '../../src/lib/domain';
 import type { Couch } from './context';
-import { checkId, checkRules, checkSpecialFields, checkStubs, type Incoming } from './write-checks';
+import { checkId, checkSpecialFields, checkStubs, type Incoming } from './write-checks';
 
 /** One line of a `_bulk_docs` answer, in CouchDB's words. */
 export interface WriteOutcome {
@@ -33,23 +31,23 @@ export function writeDocs(
 	return couch.exclusive(async () => {
 		await couch.index.ready;
 		const current = await winners(couch.db, docs);
-		const hosts = await checkinHosts(couch.db, docs);
-		const registered = await registrationEvents(couch.db, docs);
 		const outcomes: (WriteOutcome | undefined)[] = [];
 		const accepted: Incoming[] = [];
 		const positions: number[] = [];
 		// A message may come in the same batch as its conversation: earlier accepted documents count.
 		const inBatch = new Map<string, Scoped>();
-		const lookup = (id: string) => inBatch.get(id) ?? liveEntry(couch, id);
+		const lookup = (id: string) => inBatch.get(id) ?? current.get(id);
+		const now = Date.now();
 		docs.forEach((doc, i) => {
 			const id = typeof doc._id === 'string' ? doc._id : '';
-			const before = current.get(id) ?? (doc._deleted === true ? (couch.index.entry(id) ?? null) : null);
 			const shape = [checkId(doc._id), checkSpecialFields(doc), checkStubs(doc, current.get(id))];
-			const rules = shape.find((d) => !d.ok) ?? checkRules(viewer, before, doc, lookup);
-			const atDoor = rules.ok ? checkCheckinHost(doc, hosts) : rules;
-			const decision = atDoor.ok
-				? checkRegistration(viewer, current.get(id) ?? null, doc, registered)
-				: atDoor;
+			const live = current.get(id);
+			// A tombstone of a document already deleted is weighed against its last live revision.
+			const gone = live ? undefined : couch.index.entry(id);
+			const before = live ?? (doc._deleted === true ? (gone ?? null) : null);
+			const decision =
+				shape.find((d) => !d.ok) ??
+				decideWrite({ viewer, before, deleted: gone, doc: doc as Written, lookup, now });
 			if (decision.ok) {
 				if (doc._deleted !== true) inBatch.set(id, doc as Scoped);
 				accepted.push(doc);
@@ -71,17 +69,17 @@ export function writeDocs(
 	});
 }
 
-/** What the audience index knows of a live document: enough for the rules that look at another one. */
-function liveEntry(couch: Couch, id: string): Scoped | undefined {
-	const entry = couch.index.entry(id);
-	return entry && !entry.deleted ? entry : undefined;
-}
-
-/** The live winning revision of each document already stored; a deleted one counts as absent. */
+/**
+ * The live winning revision of each document of the batch and of each document they refer to (what
+ * the write gate reads); a deleted one counts as absent.
+ */
 async function winners(db: PouchDB.Database, docs: Incoming[]): Promise<Map<string, Stored>> {
-	const keys = [
-		...new Set(docs.map((d) => d._id).filter((id): id is string => typeof id === 'string' && id !== '')),
-	];
+	const ids = new Set<string>();
+	for (const doc of docs) {
+		if (typeof doc._id === 'string' && doc._id !== '') ids.add(doc._id);
+		for (const ref of referencesOf(doc)) ids.add(ref);
+	}
+	const keys = [...ids];
 	const found = new Map<string, Stored>();
 	if (keys.length === 0) return found;
 	const rows = await db.allDocs({ keys, include_docs: true });

@@ -3,6 +3,7 @@
 import { tables } from './local/db';
 import { clearTables, Indexer } from './local/indexer';
 import { type SessionUser, session } from './session.svelte';
+import { writeAs } from './sync/docs';
 import { OUTBOX_ID, outbox } from './sync/outbox';
 import { replaceReplica, replica, resetReplica } from './sync/replica';
 import { followConnectivity, restartSync, startSync, stopSync } from './sync/replication';
@@ -67,6 +68,8 @@ export async function startApp(): Promise<void> {
 	if (started) return;
 	started = true;
 	registerServiceWorker();
+	// Every write of the device goes through the domain's gate as the signed-in viewer.
+	writeAs(() => session.viewer);
 	session.onChange(onAccountChange);
 	sweeper.onBack = takeBackReadable;
 	startIndexer();

@@ -52,7 +52,11 @@ export class Session {
 	ready = $state(false);
 	viewer: Viewer = $derived(
 		this.user
-			? { role: this.user.role, accountId: this.user.email, structureId: this.user.structureId ?? undefined }
+			? {
+					role: this.user.role,
+					accountId: `account:${this.user.email}`,
+					structureId: this.user.structureId ?? undefined,
+				}
 			: VISITOR,
 	);
 	#listeners: SessionListener[] = [];

@@ -1,7 +1,7 @@
 // The door on the device, with no network: cards verified with the replicated key, unknown but
 // genuine cards accepted to be confirmed, forged ones refused and logged, duplicates merged.
 import * as ed from '@noble/ed25519';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
 	checkInCode,
 	checkInWalkin,
@@ -20,7 +20,7 @@ import {
 	signCard,
 } from '../../src/lib/domain';
 import { tables } from '../../src/lib/local/db';
-import { getDoc } from '../../src/lib/sync/docs';
+import { getDoc, writeAs } from '../../src/lib/sync/docs';
 import { replica, resetReplica } from '../../src/lib/sync/replica';
 
 const event = { _id: 'event:apero', host: 'structure:la-pioche' };
@@ -81,6 +81,12 @@ const marcPerson: Person = {
 
 const cardOf = (person: string) =>
 	signCard({ v: 1, person, structure: 'structure:le-relais', issued: '2026-11-01' }, secretKey);
+
+/** The device is the host's phone: La Pioche's member, holding the event it hosts. */
+beforeEach(async () => {
+	writeAs(() => ({ role: 'member', accountId: 'account:lea@la-pioche.test', structureId: event.host }));
+	await replica().put({ ...event, type: 'event', owner: 'network', audience: 'public' });
+});
 
 afterEach(async () => {
 	await resetReplica();

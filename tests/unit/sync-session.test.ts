@@ -42,7 +42,7 @@ describe('the session', () => {
 		await session.signIn(PEOPLE.lea.email, PASSWORD);
 		expect(session.viewer).toEqual({
 			role: 'member',
-			accountId: PEOPLE.lea.email,
+			accountId: `account:${PEOPLE.lea.email}`,
 			structureId: 'structure:la-pioche',
 		});
 		expect(changes).toEqual([[null, session.user]]);

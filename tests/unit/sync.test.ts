@@ -1,14 +1,26 @@
 // The device side of sync, against the real server over HTTP: writes validated on the device,
 // conflicts shown and resolved, only local writes pushed, refusals kept and reported.
 import PouchDB from 'pouchdb-browser';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { conflictsOf, DocError, getDoc, removeDoc, resolveConflict, saveDoc } from '../../src/lib/sync/docs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+	conflictsOf,
+	DocError,
+	getDoc,
+	removeDoc,
+	resolveConflict,
+	saveDoc,
+	writeAs,
+} from '../../src/lib/sync/docs';
 import { outbox } from '../../src/lib/sync/outbox';
 import { replica, resetReplica } from '../../src/lib/sync/replica';
 import { startSync, stopSync } from '../../src/lib/sync/replication';
 import { syncStatus } from '../../src/lib/sync/status.svelte';
 import { FIXTURE, PASSWORD, PEOPLE, startTestServer, type TestServer, type Who } from '../server/helpers';
 import { eventually, listing } from './sync-fixtures';
+
+/** The device writes as a member of La Pioche, the owner of the fixtures' listings. */
+const LEA = { role: 'member', accountId: `account:${PEOPLE.lea.email}`, structureId: PEOPLE.lea.structureId } as const;
+beforeEach(() => writeAs(() => LEA));
 
 afterEach(async () => {
 	await stopSync();
@@ -158,10 +170,13 @@ describe('replication with the server', () => {
 		await eventually(async () => outbox.pushedThrough === (await replica().info()).update_seq);
 	});
 
-	test('a refused change is reported with its reason and stays on the device to be fixed', async () => {
+	test('a change the server refuses is reported with its reason and stays on the device to be fixed', async () => {
 		await startSync(replica(), remoteAs(PEOPLE.lea));
 		await upToDate();
 		const theirs = await getDoc('listing:relais-local');
+		// The device's gate would refuse it too: written while the device still believed the account
+		// acted for Le Relais (a session changed on the server since), so only the server can refuse it.
+		writeAs(() => ({ ...LEA, structureId: 'structure:le-relais' }));
 		await saveDoc({ ...theirs!, title: 'Local à partager (modifié par La Pioche)' });
 
 		await eventually(() => syncStatus.denied.length === 1, 10_000);

@@ -1,38 +1,14 @@
-// Who may read and write each document. Pure functions: the server enforces them on every
-// replication request, the app uses them to show or hide actions. One source of truth.
-import { canWriteConversationDoc, type Lookup } from './conversations';
+// Who may read and write each document, by type and ownership. Pure functions; writes are decided
+// by write-gate.ts, which calls `canWrite` with the schema and the rules that read other documents.
+import { allow, type Decision, deny, type Lookup, type Scoped, type Viewer } from './access-types';
+import { canWriteConversationDoc } from './conversations';
 import { checkFavourite } from './favourites';
 import { typeOfId } from './ids';
 import { canWriteReport, checkModeration } from './moderation';
 import { canWriteNotice } from './notices';
 import { canWriteProposal } from './proposals';
 import { canWriteRegistration } from './registrations';
-import type { Scoped } from './schemas';
 import { canWriteFollowup } from './speed-dating';
-
-export const ROLES = ['visitor', 'non-member', 'member', 'animator'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-	visitor: 'Visiteur',
-	'non-member': 'Structure non adhérente',
-	member: 'Adhérent',
-	animator: 'Animatrice du réseau',
-};
-
-/** The person looking: a visitor, or a signed-in account of a structure, or the network's staff. */
-export interface Viewer {
-	role: Role;
-	accountId?: string;
-	/** The structure the account acts for (`structure:…`); staff may have none. */
-	structureId?: string;
-}
-
-export const VISITOR: Viewer = { role: 'visitor' };
-
-export type Decision = { ok: true } | { ok: false; reason: string };
-const allow: Decision = { ok: true };
-const deny = (reason: string): Decision => ({ ok: false, reason });
 
 function isOwn(viewer: Viewer, doc: Scoped): boolean {
 	return viewer.structureId !== undefined && doc.owner === viewer.structureId;

@@ -3,8 +3,8 @@
 import Papa from 'papaparse';
 import type { Checkin } from './checkin';
 import { communeName } from './communes';
+import { type ElbEvent, EVENT_KINDS } from './events';
 import { placesOf, type Registration } from './registrations';
-import { type ElbEvent, EVENT_KINDS } from './schemas';
 
 export interface EventAttendance {
 	event: ElbEvent;

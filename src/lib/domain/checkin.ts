@@ -2,6 +2,7 @@
 // phones checking in the same person offline write two revisions of ONE document (a conflict that
 // `mergeCheckins` resolves the same way everywhere), never two check-ins.
 import * as v from 'valibot';
+import type { Decision, Lookup, Scoped } from './access-types';
 import { attendee, base, isoTimestamp, keys, required } from './fields';
 import { keyOf, NETWORK, slugify } from './ids';
 
@@ -176,4 +177,17 @@ export function countCheckins(checkins: { _id: string; method: CheckinMethod }[]
 	let walkins = 0;
 	for (const method of byId.values()) if (method === 'walkin') walkins++;
 	return { checkedIn: byId.size, walkins };
+}
+
+/**
+ * A check-in belongs to the structure hosting its event (or to the network when none does): the
+ * access rules see only the check-in, so its owner is compared with the event here.
+ */
+export function checkinHostRule(doc: Scoped & { event?: unknown }, lookup: Lookup): Decision {
+	const event = typeof doc.event === 'string' ? lookup(doc.event) : undefined;
+	if (event?.type !== 'event') return { ok: false, reason: 'pointage d’un événement inconnu' };
+	const host = (event as { host?: unknown }).host;
+	if (doc.owner !== (typeof host === 'string' ? host : NETWORK))
+		return { ok: false, reason: 'seule la structure qui accueille l’événement pointe ses participants' };
+	return { ok: true };
 }

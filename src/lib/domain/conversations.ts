@@ -1,11 +1,10 @@
 // Conversations between two structures about a listing: the conversation, its messages (one
 // document each, so concurrent replies never conflict) and each structure's read mark.
 import * as v from 'valibot';
-import type { Decision, Viewer } from './access';
+import type { Decision, Lookup, Scoped, Viewer } from './access-types';
 import { base, isoTimestamp, required, structureId, text } from './fields';
 import { keyOf } from './ids';
 import { HiddenSchema, hiddenKeepsToOwner } from './moderation';
-import type { Scoped } from './schemas';
 
 /**
  * `conversation:<listingKey>~<answeringStructureKey>`: the id follows from the listing and the
@@ -71,9 +70,6 @@ export function messageId(conversation: string, at: Date, random: string): strin
 export function readmarkId(conversation: string, structure: string): string {
 	return `readmark:${keyOf(conversation)}${SEP}${keyOf(structure)}`;
 }
-
-/** Reads a document already known to the writer (the store, or earlier in the same batch). */
-export type Lookup = (id: string) => Scoped | undefined;
 
 type Incoming = Scoped & { _deleted?: boolean } & Record<string, unknown>;
 const allow: Decision = { ok: true };

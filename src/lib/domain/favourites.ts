@@ -1,10 +1,9 @@
 // Favourites: a structure keeps listings it wants to find again. One document per structure and
 // listing, so starring twice (two phones, offline) writes the same document; only that structure reads it.
 import * as v from 'valibot';
-import type { Decision } from './access';
+import type { Decision, Scoped } from './access-types';
 import { base, structureId } from './fields';
 import { keyOf } from './ids';
-import type { Scoped } from './schemas';
 
 /** `favourite:<structureKey>~<listingKey>`. */
 export const FavouriteSchema = v.looseObject({

@@ -1,12 +1,15 @@
 // The domain shared by the PWA and the server: documents, rules, reference data.
 export * from './access';
+export * from './access-types';
 export * from './checkin';
 export * from './communes';
 export * from './conversations';
+export * from './events';
 export * from './favourites';
 export * from './fees';
 export * from './geo';
 export * from './ids';
+export * from './listing-life';
 export * from './media';
 export * from './member-card';
 export * from './moderation';
@@ -19,3 +22,4 @@ export * from './sectors';
 export * from './speed-dating';
 export * from './speed-dating-meetings';
 export * from './speed-dating-session';
+export * from './write-gate';

@@ -1,6 +1,7 @@
 // Photos, logos and faces stored as attachments of their document: the names they take, the
 // ordered list a listing keeps, and the rules the server enforces on every write.
 import * as v from 'valibot';
+import { type Decision, deny } from './access-types';
 import { text } from './fields';
 
 /** Image types a document may carry; everything is re-encoded on the device to one of them. */
@@ -64,9 +65,6 @@ function attachmentLike(doc: WithAttachments, pattern: RegExp): string | undefin
 export const structureLogo = (doc: WithAttachments) => attachmentLike(doc, NAMES.structure);
 export const personPhoto = (doc: WithAttachments) => attachmentLike(doc, NAMES.person);
 
-type Decision = { ok: true } | { ok: false; reason: string };
-const deny = (reason: string): Decision => ({ ok: false, reason });
-
 /** Bytes of base64 data, without decoding it. */
 export function base64Bytes(data: string): number {
 	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
@@ -87,11 +85,18 @@ function headOf(data: string): Uint8Array {
 	return Uint8Array.from(raw, (c) => c.charCodeAt(0));
 }
 
+/** Base64 on the wire; on the device a Blob (its `size`), or a stub with its `length`. */
+function byteSize(att: Record<string, unknown>): number {
+	if (typeof att.data === 'string') return base64Bytes(att.data);
+	const size = (att.data as { size?: unknown } | undefined)?.size;
+	return typeof size === 'number' ? size : Number(att.length ?? 0);
+}
+
 function checkOne(name: string, att: Record<string, unknown>): Decision {
 	const type = att.content_type;
 	if (typeof type !== 'string' || !(IMAGE_TYPES as readonly string[]).includes(type))
 		return deny(`pièce jointe ${name} : seules les images WebP, JPEG ou PNG sont acceptées`);
-	const bytes = typeof att.data === 'string' ? base64Bytes(att.data) : Number(att.length ?? 0);
+	const bytes = byteSize(att);
 	const limit = name.startsWith('thumb-') ? MAX_THUMB_BYTES : MAX_ATTACHMENT_BYTES;
 	if (bytes > limit)
 		return deny(`image ${name} trop lourde (${Math.ceil(bytes / 1024)} ko, ${limit / 1024} ko au plus)`);

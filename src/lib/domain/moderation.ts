@@ -3,10 +3,8 @@
 // to its own structure (every other device drops it at the next sync) and restore it; the decisions
 // stay on the report (who, when, why). Only staff write the `hidden` record or handle a report.
 import * as v from 'valibot';
-import type { Decision, Viewer } from './access';
-import type { Lookup } from './conversations';
+import type { Decision, Lookup, Scoped, Viewer } from './access-types';
 import { AUDIENCES, base, isoTimestamp, keys, required, structureId, text } from './fields';
-import type { Scoped } from './schemas';
 
 export const REPORT_REASONS = {
 	spam: 'Publicité ou contenu indésirable',

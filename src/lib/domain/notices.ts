@@ -2,9 +2,8 @@
 // once and records in `mailedAt`): a listing about to expire, a moderation decision, a warning.
 // Written by staff or the server; the structure only marks them read or clears them.
 import * as v from 'valibot';
-import type { Decision, Viewer } from './access';
+import type { Decision, Scoped, Viewer } from './access-types';
 import { base, isoTimestamp, keys, required, structureId, text } from './fields';
-import type { Scoped } from './schemas';
 
 export const NOTICE_KINDS = {
 	'expiry-soon': 'Annonce bientôt expirée',

@@ -1,10 +1,10 @@
 // Proposals to host an apéro: a member structure offers dates, a room and how to get there; the
 // network's animator accepts one (and schedules the event) or declines it with a reason.
 import * as v from 'valibot';
-import type { Decision, Viewer } from './access';
+import type { Decision, Scoped, Viewer } from './access-types';
+import type { ElbEvent } from './events';
 import { base, commune, isoDate, isoTimestamp, keys, required, structureId, text } from './fields';
 import { NETWORK } from './ids';
-import type { ElbEvent, Scoped } from './schemas';
 
 export const PROPOSAL_STATUSES = {
 	pending: 'En attente de réponse',

@@ -2,12 +2,11 @@
 // from the two, so a retry or a second device edits ONE document. Who holds a place and who waits is
 // never stored: it is computed from the live registrations in the order they came, the same everywhere.
 import * as v from 'valibot';
-import type { Decision, Viewer } from './access';
+import type { Decision, Lookup, Scoped, Viewer } from './access-types';
 import { shortHash } from './checkin';
-import type { Lookup } from './conversations';
+import type { ElbEvent } from './events';
 import { attendee, base, isoTimestamp, keys } from './fields';
 import { keyOf, NETWORK } from './ids';
-import type { Scoped } from './schemas';
 
 export const REGISTRATION_STATUSES = { registered: 'Inscrit·e', cancelled: 'Annulée' } as const;
 export type RegistrationStatus = keyof typeof REGISTRATION_STATUSES;
@@ -168,3 +167,43 @@ export function canWriteRegistration(
 }
 
 const deny = (reason: string): Decision => ({ ok: false, reason });
+
+/** A device offline may be a little ahead; more than that would jump the waiting list. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const sameList = (a: unknown, b: string[]) =>
+	Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * What the access rules cannot see from a registration alone: its event. It shares itself with the
+ * event's host, and a new place is taken only for an event still open (not cancelled, not over,
+ * members-only events for members), at a time not ahead of `now` (ms).
+ */
+export function registrationEventRule(
+	viewer: Viewer,
+	before: Scoped | null,
+	incoming: Scoped & { event?: unknown },
+	lookup: Lookup,
+	now: number,
+): Decision {
+	const doc = incoming as Scoped & Partial<Registration>;
+	const found = typeof doc.event === 'string' ? lookup(doc.event) : undefined;
+	if (found?.type !== 'event') return deny('inscription à un événement inconnu');
+	const event = found as ElbEvent;
+	if (!sameList(doc.participants, hostScope(event, String(doc.owner))))
+		return deny('une inscription se partage avec la structure qui accueille l’événement, et elle seule');
+	if (viewer.role === 'animator') return { ok: true };
+	const previous = before as (Scoped & Partial<Registration>) | null;
+	const taking = doc.status === 'registered' && previous?.status !== 'registered';
+	if (!taking) {
+		if (previous && doc.registeredAt !== previous.registeredAt)
+			return deny('le rang d’une inscription ne change pas');
+		return { ok: true };
+	}
+	if (event.status === 'cancelled') return deny('cet événement est annulé');
+	if (event.end < new Date(now).toISOString()) return deny('cet événement est terminé');
+	if (event.audience === 'members' && viewer.role !== 'member')
+		return deny('cet événement est réservé aux structures adhérentes');
+	if (Date.parse(String(doc.registeredAt)) > now + CLOCK_SKEW_MS)
+		return deny('heure d’inscription dans le futur : vérifiez l’horloge de l’appareil');
+	return { ok: true };
+}

@@ -10,10 +10,10 @@ import {
 	type Readmark,
 	ReadmarkSchema,
 } from './conversations';
+import { type ElbEvent, EventSchema } from './events';
 import { type Favourite, FavouriteSchema } from './favourites';
 import { EMPLOYEE_BANDS } from './fees';
 import {
-	type Audience,
 	base,
 	commune,
 	email,
@@ -81,13 +81,6 @@ export const LISTING_STATUSES = {
 } as const;
 export type ListingStatus = keyof typeof LISTING_STATUSES;
 
-export const EVENT_KINDS = {
-	apero: 'Apéro itinérant',
-	breakfast: 'Petit-déjeuner',
-	meeting: 'Rencontre thématique',
-	'speed-dating': 'Speed-dating',
-	other: 'Autre',
-} as const;
 export const MEMBERSHIP_STATUSES = {
 	active: 'Adhérent',
 	lapsed: 'Adhésion échue',
@@ -165,27 +158,6 @@ export const ListingSchema = v.pipe(
 	v.check((doc) => hiddenKeepsToOwner(doc), 'une annonce masquée reste réservée à sa structure'),
 );
 
-export const EventSchema = v.pipe(
-	v.looseObject({
-		...base,
-		type: v.literal('event'),
-		kind: v.picklist(keys(EVENT_KINDS)),
-		title: required(120),
-		description: text(5000),
-		start: isoTimestamp,
-		end: isoTimestamp,
-		host: v.optional(structureId),
-		address: text(200),
-		commune,
-		capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))),
-		/** A cancelled event stays in the agenda (and in calendars) marked as such. */
-		status: v.optional(v.picklist(['scheduled', 'cancelled'])),
-		/** The proposal to host it was scheduled from. */
-		proposal: v.optional(v.pipe(v.string(), v.startsWith('proposal:'))),
-	}),
-	v.check((e) => e.end >= e.start, 'la fin précède le début'),
-);
-
 const SCHEMAS = {
 	structure: StructureSchema,
 	person: PersonSchema,
@@ -214,7 +186,6 @@ export type Person = v.InferOutput<typeof PersonSchema>;
 export type Contact = v.InferOutput<typeof ContactSchema>;
 export type Membership = v.InferOutput<typeof MembershipSchema>;
 export type Listing = v.InferOutput<typeof ListingSchema>;
-export type ElbEvent = v.InferOutput<typeof EventSchema>;
 export type Doc =
 	| Structure
 	| Person
@@ -237,15 +208,6 @@ export type Doc =
 	| Report
 	| Notice;
 export type DocOf<T extends DocType> = Extract<Doc, { type: T }>;
-
-/** The few fields access rules look at; tombstones keep none of them. */
-export interface Scoped {
-	_id: string;
-	type?: string;
-	owner?: string;
-	audience?: Audience;
-	participants?: string[];
-}
 
 export type Validation<T> = { ok: true; doc: T } | { ok: false; reason: string };
 

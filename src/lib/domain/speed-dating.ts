@@ -2,11 +2,9 @@
 // participants, and each side's answer about following it up. Ids follow from the event and the
 // pair, so a meeting recorded twice (a reload, two devices) is one document.
 import * as v from 'valibot';
-import type { Decision, Viewer } from './access';
-import type { Lookup } from './conversations';
+import type { Decision, Lookup, Scoped, Viewer } from './access-types';
 import { base, isoTimestamp, keys, required, text } from './fields';
 import { keyOf, NETWORK } from './ids';
-import type { Scoped } from './schemas';
 
 /** A seat: a structure of the directory, or a walk-in known by a name only. */
 export const participantId = v.pipe(

@@ -1,6 +1,17 @@
-// Writing documents on the device: validated with the domain's schemas, stored in the replica,
-// pushed by replication later. Conflicting revisions are listed and resolved here, never dropped.
-import { type Doc, SCHEMA_VERSION, validateDoc } from '../domain';
+// Writing documents on the device: decided by the domain's write gate (the same function the server
+// runs), stamped, stored in the replica, pushed by replication later. Conflicting revisions are
+// listed and resolved here, never dropped. The one place that stamps `schema` and timestamps.
+import {
+	type Doc,
+	decideWrite,
+	referencesOf,
+	SCHEMA_VERSION,
+	type Scoped,
+	VISITOR,
+	type Viewer,
+	validateDoc,
+	type Written,
+} from '../domain';
 import { outbox } from './outbox';
 import { replica } from './replica';
 
@@ -20,6 +31,31 @@ export interface Conflict<T extends Doc = Doc> {
 }
 
 const STALE = 'ce document a été modifié entre-temps : rechargez-le avant de l’enregistrer';
+
+let writer: () => Viewer = () => VISITOR;
+
+/** Who writes from this device: wired once to the session by app.ts (a test sets its own). */
+export function writeAs(viewerOf: () => Viewer): void {
+	writer = viewerOf;
+}
+
+/**
+ * Runs the write gate on the device, with the replica's current revision and the documents the
+ * rules read: a write the server would refuse is refused here, before anything is queued.
+ */
+async function gate(doc: Written): Promise<void> {
+	const rows = await replica().allDocs({ keys: [doc._id, ...referencesOf(doc)], include_docs: true });
+	const known = new Map<string, Scoped>();
+	for (const row of rows.rows) if ('doc' in row && row.doc) known.set(row.id, row.doc as unknown as Scoped);
+	const decision = decideWrite({
+		viewer: writer(),
+		before: known.get(doc._id) ?? null,
+		doc,
+		lookup: (id) => known.get(id),
+		now: Date.now(),
+	});
+	if (!decision.ok) throw new DocError(decision.reason);
+}
 
 /** Fields PouchDB adds when reading (or the query tables carry) that must not be written back. */
 function stripMeta<T extends object>(doc: T): T {
@@ -43,6 +79,7 @@ export async function saveDoc<T extends Doc>(doc: T): Promise<T> {
 	const checked = validateDoc(draft);
 	if (!checked.ok) throw new DocError(checked.reason);
 	const valid = checked.doc as T;
+	await gate(valid as unknown as Written);
 	outbox.willWrite(valid._id);
 	try {
 		const { rev } = await replica().put(valid);
@@ -69,6 +106,7 @@ export async function getDoc<T extends Doc = Doc>(
 
 export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
 	if (!doc._rev) throw new DocError('ce document n’est pas encore enregistré');
+	await gate({ _id: doc._id, _deleted: true });
 	outbox.willWrite(doc._id);
 	try {
 		const { rev } = await replica().remove(doc._id, doc._rev);
@@ -105,6 +143,7 @@ export async function resolveConflict<T extends Doc>(id: string, keep: string | 
 	const losers = leaves
 		.filter((rev) => rev !== keepRev)
 		.map((rev) => ({ _id: id, _rev: rev, _deleted: true }));
+	if (!kept && losers.length > 0) await gate({ _id: id, _deleted: true });
 	outbox.willWrite(id);
 	const results = await db.bulkDocs(losers).catch((err) => {
 		outbox.writeFailed();

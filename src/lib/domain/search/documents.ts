@@ -5,8 +5,7 @@ import { communeByCode, EPCIS } from '../communes';
 import type { Audience } from '../fields';
 import { LEGAL_FORMS, type Listing, NATURES, type Structure } from '../schemas';
 import { sectorLabel } from '../sectors';
-
-export type SearchType = 'listing' | 'structure';
+import type { SearchType } from './filters';
 
 /** The facts kept per document, for filters, ranking and showing a hit. */
 export interface SearchEntry {

@@ -1,7 +1,10 @@
 // The filters of a search (type, kind, nature, sector, legal form, territory, distance) and what every
 // search keeps out whatever is asked: listings no longer open or past their date. facets.ts applies them.
 import type { LatLon } from '../geo';
-import type { SearchEntry, SearchType } from './documents';
+import { isOpen, type ListingLifeFields } from '../listing-life';
+
+/** What a search returns: listings, structures, or both when unset. */
+export type SearchType = 'listing' | 'structure';
 
 export interface SearchFilters {
 	type?: SearchType;
@@ -53,7 +56,6 @@ export function activeFilters(filters: SearchFilters): FilterName[] {
 }
 
 /** Listings still on offer: open, and not past their end of validity (`today` is YYYY-MM-DD). */
-export function isLive(entry: SearchEntry, today: string): boolean {
-	if (entry.type !== 'listing') return true;
-	return entry.status === 'open' && (entry.validUntil ?? '') >= today;
+export function isLive(entry: ListingLifeFields & { type: SearchType }, today: string): boolean {
+	return entry.type !== 'listing' || isOpen(entry, today);
 }
