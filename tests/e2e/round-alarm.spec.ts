@@ -100,10 +100,12 @@ async function writeEvent(request: APIRequestContext): Promise<void> {
 	);
 }
 
-async function openTablet(browser: Browser): Promise<Page> {
+/** The animator's tablet on the runner of the event; `opened` gets the page at once, to close it whatever happens. */
+async function openTablet(browser: Browser, opened: Page[]): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1024, height: 1366 } });
 	await context.addInitScript(recordAlarm);
 	const tablet = await context.newPage();
+	opened.push(tablet);
 	await signIn(tablet, ANIMATOR);
 	// Playwright's clock: the round's seven minutes pass in a jump.
 	await tablet.clock.install();
@@ -121,8 +123,7 @@ test('during a round the member’s phone shows its table, and the end of the ro
 	const pages: Page[] = [];
 	try {
 		await writeEvent(request);
-		const tablet = await openTablet(browser);
-		pages.push(tablet);
+		const tablet = await openTablet(browser, pages);
 		await tablet.getByRole('button', { name: 'Préparer la session' }).click();
 		await expect(tablet.getByText('Prête à commencer : 3 tours de 7 minutes.')).toBeVisible();
 		await tablet.getByRole('button', { name: /^Lancer le tour 1/ }).click();
