@@ -1,6 +1,7 @@
-// The device side of the bench: a PouchDB replica in memory pulling from the server through the
-// link, as the PWA does (its replication options are read from src/lib/sync/replication.ts) or
-// with variants to compare.
+// The client side of bench:sync-node: a PouchDB replica in Node's memory pulling (never pushing)
+// from the server through the link, with the app's replication options (read from
+// src/lib/sync/replication.ts) or variants to compare. Not the app: no IndexedDB, no Dexie tables,
+// no scope sweep, no service-worker precache on the link; the phone benchmark speaks for the app.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,8 +19,8 @@ export interface Credentials {
 	password: string;
 }
 
-/** The pull options of the PWA, read from its source so the bench follows them. */
-export function pwaPullOptions(
+/** The app's pull options, read from its source so the bench follows them. */
+export function appPullOptions(
 	file = join(import.meta.dirname, '../../src/lib/sync/replication.ts'),
 ): Options & { source: string } {
 	const text = readFileSync(file, 'utf8');
@@ -28,16 +29,19 @@ export function pwaPullOptions(
 	const checkpoint = text.match(/const PULL[^;]*checkpoint:\s*'(\w+)'/)?.[1];
 	const options: Options = { batch_size: number('batch_size'), batches_limit: number('batches_limit') };
 	if (!options.batch_size || !options.batches_limit)
-		throw new Error(`could not read the PWA's batch_size / batches_limit in ${file}`);
+		throw new Error(`could not read the app's batch_size / batches_limit in ${file}`);
 	if (checkpoint === 'target' || checkpoint === 'source') options.checkpoint = checkpoint;
 	return { ...options, source: relative(process.cwd(), file) };
 }
 
-export type Variant = 'pwa' | 'stock' | 'pwa-plain-up' | 'changes-docs';
+/** Every variant is a Node PouchDB client (memory adapter) that only pulls. */
+export type Variant = 'app-options' | 'stock' | 'app-options-plain-up' | 'changes-docs';
 export const VARIANTS: Record<Variant, string> = {
-	pwa: 'PouchDB replication with the PWA options, request bodies gzipped as the PWA does (gzip-fetch.ts)',
-	stock: 'PouchDB replication, stock options (batch_size 100, batches_limit 10, checkpoints on both sides)',
-	'pwa-plain-up': 'the PWA options with plain request bodies (before the PWA gzipped them)',
+	'app-options':
+		'Node PouchDB replication with the app’s options, request bodies gzipped as the app does (gzip-fetch.ts)',
+	stock:
+		'Node PouchDB replication, stock options (batch_size 100, batches_limit 10, checkpoints on both sides)',
+	'app-options-plain-up': 'the app’s options with plain request bodies (before the app gzipped them)',
 	'changes-docs':
 		'not PouchDB replication: _changes?include_docs=true pages of 1000 written with new_edits:false, next page fetched during the write',
 };
@@ -63,9 +67,9 @@ export interface PullResult {
 
 const pouchOptions = ({ source: _, ...options }: Options & { source?: string }): Options => options;
 
-/** Pulls until caught up, as the PWA's live replication does (done at its first `paused`). */
-export async function pull(device: Device, dbUrl: string, pwa: Options): Promise<PullResult> {
-	const connection = new Connection(device.variant === 'pwa');
+/** Pulls until caught up, as the app's live replication does (done at its first `paused`). */
+export async function pull(device: Device, dbUrl: string, app: Options): Promise<PullResult> {
+	const connection = new Connection(device.variant === 'app-options');
 	const started = performance.now();
 	try {
 		if (device.variant === 'changes-docs') {
@@ -77,7 +81,7 @@ export async function pull(device: Device, dbUrl: string, pwa: Options): Promise
 			fetch: connection.fetch,
 			...(device.variant === 'stock' ? {} : { skip_setup: true }),
 		});
-		const options = device.variant === 'stock' ? {} : pouchOptions(pwa);
+		const options = device.variant === 'stock' ? {} : pouchOptions(app);
 		const docs = await replicateUntilPaused(device.replica, remote, options);
 		return { docs, ms: performance.now() - started, retries: connection.retries };
 	} finally {
@@ -109,13 +113,13 @@ export async function writtenSince(replica: PouchDB.Database, seq: number | stri
 }
 
 /**
- * A live replication with the PWA options, caught up and waiting on its longpoll; `whileIdle`
+ * A live replication with the app's options, caught up and waiting on its longpoll; `whileIdle`
  * makes changes on the server; done once `expect` documents have arrived.
  */
 export async function follow(
 	device: Device,
 	dbUrl: string,
-	pwa: Options,
+	app: Options,
 	expect: number,
 	whileIdle: () => Promise<unknown>,
 ): Promise<PullResult> {
@@ -126,7 +130,7 @@ export async function follow(
 			let docs = 0;
 			let started: number | null = null;
 			let since: number | string | undefined;
-			const live = { ...pouchOptions(pwa), live: true, retry: false };
+			const live = { ...pouchOptions(app), live: true, retry: false };
 			const replication = device.replica.replicate.from(remote, live);
 			replication.on('change', (info) => {
 				if (started !== null) docs += info.docs.length;

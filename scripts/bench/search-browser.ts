@@ -1,5 +1,6 @@
-// The Chromium half of the search bench, bundled by esbuild and run in a page: builds the engine from
-// the documents the page fetches, then times the same queries as in Node (and the naive baseline).
+// The Chromium half of bench:search-engine, bundled by esbuild and run on a bare page's main thread
+// (not the app's search worker): builds the engine from the documents the page fetches, then times the
+// same queries as in Node (and the naive baseline).
 import { SearchEngine } from '../../src/lib/domain/search';
 import { FILTERED, haystackOf, type Latency, latencies, naiveSearch, QUERIES } from './search-queries';
 

@@ -1,6 +1,6 @@
-// Runs the search bench inside headless Chromium (the browser the PWA runs in): bundles
-// search-browser.ts with esbuild, serves it and the documents to a page through Playwright's routing
-// (no server, no port), and reads back its figures and the heap the engine keeps.
+// Runs bench:search-engine inside headless Chromium (the browser the app runs in): bundles
+// search-browser.ts with esbuild, serves it and the documents to a bare page through Playwright's
+// routing (no server, no port, not the app), and reads back its figures and the heap the engine keeps.
 
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';

@@ -1,4 +1,4 @@
-// The fixed work of the search bench, shared by its Node half and its Chromium half: the queries,
+// The fixed work of bench:search-engine, shared by its Node half and its Chromium half: the queries,
 // the naive baseline peers offered (substring filter), and how latencies are taken.
 import type { SearchRequest } from '../../src/lib/domain/search';
 

@@ -1,17 +1,21 @@
-// `npm run bench:sync -- [--scale demo|region] [--link 3g|none] [--variants pwa,stock,…] [--edits 200]`:
-// how long a device takes to pull the region's data over a weak link, and how close that is to the
-// bytes. The server and the link run in child processes; the device is PouchDB in this one.
+// `npm run bench:sync-node -- [--scale demo|region] [--link 3g|none] [--variants app-options,stock,…]`:
+// how long a Node PouchDB client with the app's replication options takes to pull the region's data
+// over a weak link, and how close that is to the bytes. The server and the link run in child
+// processes; the client is PouchDB on Node's memory adapter in this one, and it only pulls: no push,
+// no IndexedDB, no Dexie tables, no scope sweep, no service-worker precache sharing the link. So it
+// measures the protocol and the server, not the app; the phone benchmark (a later issue) is the one
+// that speaks for the app.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+	appPullOptions,
 	type Device,
 	follow,
 	newDevice,
 	type PullResult,
 	pull,
-	pwaPullOptions,
 	VARIANTS,
 	type Variant,
 	writtenSince,
@@ -29,14 +33,17 @@ const ROLES = {
 type Role = keyof typeof ROLES;
 
 /**
- * At region scale on 3G a PWA pull takes ~4 min per role, so only it runs by default (add
- * `--variants pwa,changes-docs` for ~4 more). Stock replication pays ~5 round trips per 100
+ * At region scale on 3G an app-options pull takes ~4 min per role, so only it runs by default (add
+ * `--variants app-options,changes-docs` for ~4 more). Stock replication pays ~5 round trips per 100
  * documents: ~30 min for the region, so it is compared at demo scale only.
  */
-const DEFAULT_VARIANTS = { demo: 'pwa,stock,pwa-plain-up,changes-docs', region: 'pwa' };
+const DEFAULT_VARIANTS = {
+	demo: 'app-options,stock,app-options-plain-up,changes-docs',
+	region: 'app-options',
+};
 
 const USAGE =
-	'Usage: npm run bench:sync -- [--scale demo|region] [--link 3g|none] [--roles visitor,member]\n' +
+	'Usage: npm run bench:sync-node -- [--scale demo|region] [--link 3g|none] [--roles visitor,member]\n' +
 	`  [--variants ${Object.keys(VARIANTS).join(',')}] [--edits 200] [--no-live]`;
 
 function readArgs() {
@@ -111,29 +118,29 @@ async function measure(
 }
 
 async function run(args: Args, bench: Bench): Promise<void> {
-	const pwa = pwaPullOptions();
+	const app = appPullOptions();
 	console.log(
-		`PWA pull options (${pwa.source}): batch_size ${pwa.batch_size}, batches_limit ${pwa.batches_limit}, checkpoint ${pwa.checkpoint ?? 'both'}`,
+		`The app's pull options (${app.source}): batch_size ${app.batch_size}, batches_limit ${app.batches_limit}, checkpoint ${app.checkpoint ?? 'both'}`,
 	);
 	const devices = args.roles.flatMap((role) =>
 		args.variants.map((variant) => ({ role, device: newDevice(variant, ROLES[role]) })),
 	);
 	for (const { role, device } of devices)
 		await measure(bench, args, `${role} ${device.variant} first`, device, () =>
-			pull(device, bench.dbUrl, pwa),
+			pull(device, bench.dbUrl, app),
 		);
 
 	const edited = await bench.server.ask<Edited>('edit', { count: args.edits });
 	console.log(`  server: ${edited.edited} listings edited, ${edited.created} created`);
 	for (const { role, device } of devices)
 		await measure(bench, args, `${role} ${device.variant} +${args.edits}`, device, () =>
-			pull(device, bench.dbUrl, pwa),
+			pull(device, bench.dbUrl, app),
 		);
 
 	if (!args.live) return;
-	for (const { role, device } of devices.filter((d) => d.device.variant === 'pwa'))
-		await measure(bench, args, `${role} pwa live +${args.edits}`, device, (restart) =>
-			follow(device, bench.dbUrl, pwa, args.edits, async () => {
+	for (const { role, device } of devices.filter((d) => d.device.variant === 'app-options'))
+		await measure(bench, args, `${role} app-options live +${args.edits}`, device, (restart) =>
+			follow(device, bench.dbUrl, app, args.edits, async () => {
 				await restart();
 				await bench.server.ask('edit', { count: args.edits });
 			}),
@@ -192,7 +199,10 @@ async function main(): Promise<void> {
 
 function print(args: Args, rows: Row[], ready: ServerReady, ms: number): void {
 	console.log(
-		`\nelBasar sync bench — ${args.scale} scale (${ready.docs} docs on the server), ${describeLink(args.link)}`,
+		`\nelBasar sync bench, Node client — ${args.scale} scale (${ready.docs} docs on the server), ${describeLink(args.link)}`,
+	);
+	console.log(
+		'  Node PouchDB (memory adapter) pulling only: no push, IndexedDB, Dexie, sweep or precache. Not the app.',
 	);
 	for (const variant of args.variants) console.log(`  ${variant}: ${VARIANTS[variant]}`);
 	const offered = rows.reduce((sum, r) => sum + r.stats.acceptGzip, 0);

@@ -116,6 +116,6 @@ export const LEGEND = [
 	'conn: TCP connections opened; retry: requests resent because the server closed their idle connection meanwhile.',
 	'↓/↑ MB: TCP payload through the link (heads, bodies, chunk framing); the link also charges 40 B per 1460 B segment.',
 	'json MB / gz MB: the pulled documents as stored on the device (with _id and _rev), plain and gzipped.',
-	'cpu dev s / cpu srv s: CPU time of the device process (PouchDB in memory, so less than IndexedDB) and of the server.',
+	'cpu dev s / cpu srv s: CPU time of the Node client (PouchDB in memory, so less than the app on IndexedDB) and of the server.',
 	'server ms/req: from the request reaching the server to the first byte of its answer (longpolls: the wait).',
 ];
