@@ -106,7 +106,7 @@ export function startServer(app: Hono, port: number, hostname: string): Promise<
 			resolveStart({ url: `http://${host}:${info.port}`, close: () => stop(app, server) });
 		});
 		// Node closes idle keep-alive connections after 5 s: on a 300 ms, 0.8 Mbit/s link the device
-		// reuses them just as they are cut (bench:sync saw "socket hang up" mid-pull). Keep them longer.
+		// reuses them just as they are cut (bench:sync-node saw "socket hang up" mid-pull). Keep them longer.
 		const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
 		http.keepAliveTimeout = 65_000;
 		http.headersTimeout = 66_000;
