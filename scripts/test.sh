@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 
 step() { printf '\n▶ %s\n' "$1"; }
+step 'No focused or skipped tests'
+bash scripts/check-focus.sh
 step 'Lint and format (biome)'
 npx biome check .
 step 'Type check (svelte-check, tsc)'
