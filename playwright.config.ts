@@ -1,10 +1,25 @@
 // Browser tests: the built app served by the real server (temporary data, demo seed) in Debian's
-// Chromium. One worker: the machine has two cores and the server shares them.
+// Chromium. A setup project signs each demo role in once and saves its device (cookies, localStorage,
+// IndexedDB) in tests/e2e/.auth/; the tests start from it.
 import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets several runs share a machine without reusing each other's server.
 const PORT = process.env.E2E_PORT ?? '4173';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+const launchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
+};
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -24,24 +39,18 @@ export default defineConfig({
 	},
 	projects: [
 		{
-			name: 'chromium',
-			use: {
-				browserName: 'chromium',
-				launchOptions: {
-					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-					args: [
-						'--headless',
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-quic',
-						'--no-first-run',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-					],
-				},
-			},
+			name: 'setup',
+			testMatch: /auth\.setup\.ts$/,
+			teardown: 'deploy',
+			use: { browserName: 'chromium', launchOptions },
 		},
+		{
+			name: 'chromium',
+			dependencies: ['setup'],
+			use: { browserName: 'chromium', launchOptions },
+		},
+		// Changes the build the server serves: alone, once every test of the saved devices is done.
+		{ name: 'deploy', testMatch: /\.deploy\.ts$/, use: { browserName: 'chromium', launchOptions } },
 	],
 	webServer: {
 		command: 'node scripts/e2e-server.mjs',
