@@ -1,6 +1,6 @@
 // Browser tests: the built app served by the real server (temporary data, demo seed) in Debian's
 // Chromium. A setup project signs each demo role in once and saves its device (cookies, localStorage,
-// IndexedDB) in tests/e2e/.auth/; the tests start from it.
+// IndexedDB) in tests/e2e/.auth/; the tests start from it. Two workers, one file each at a time.
 import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets several runs share a machine without reusing each other's server.
@@ -23,8 +23,10 @@ const launchOptions = {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Files run in parallel, the tests of one file in order: tests are independent of each other
+	// (each works on its own documents or puts back what it changed), files need not be split.
 	fullyParallel: false,
-	workers: 1,
+	workers: 2,
 	retries: 0,
 	// A focused test fails the run on every machine, not only in CI.
 	forbidOnly: true,
