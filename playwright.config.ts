@@ -1,17 +1,35 @@
 // Browser tests: the built app served by the real server (temporary data, demo seed) in Debian's
-// Chromium. One worker: the machine has two cores and the server shares them.
+// Chromium. A setup project signs each demo role in once and saves its device (cookies, localStorage,
+// IndexedDB) in tests/e2e/.auth/; the tests start from it. Two workers, one file each at a time.
 import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets several runs share a machine without reusing each other's server.
 const PORT = process.env.E2E_PORT ?? '4173';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
+const launchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+	],
+};
+
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Files run in parallel, the tests of one file in order: tests are independent of each other
+	// (each works on its own documents or puts back what it changed), files need not be split.
 	fullyParallel: false,
-	workers: 1,
+	workers: 2,
 	retries: 0,
-	forbidOnly: !!process.env.CI,
+	// A focused test fails the run on every machine, not only in CI.
+	forbidOnly: true,
 	timeout: 180_000,
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
 	use: {
@@ -23,24 +41,18 @@ export default defineConfig({
 	},
 	projects: [
 		{
-			name: 'chromium',
-			use: {
-				browserName: 'chromium',
-				launchOptions: {
-					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-					args: [
-						'--headless',
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-quic',
-						'--no-first-run',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-					],
-				},
-			},
+			name: 'setup',
+			testMatch: /auth\.setup\.ts$/,
+			teardown: 'deploy',
+			use: { browserName: 'chromium', launchOptions },
 		},
+		{
+			name: 'chromium',
+			dependencies: ['setup'],
+			use: { browserName: 'chromium', launchOptions },
+		},
+		// Changes the build the server serves: alone, once every test of the saved devices is done.
+		{ name: 'deploy', testMatch: /\.deploy\.ts$/, use: { browserName: 'chromium', launchOptions } },
 	],
 	webServer: {
 		command: 'node scripts/e2e-server.mjs',

@@ -10,6 +10,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
+					// A focused test fails the run whatever the environment (vitest's default is !CI).
+					allowOnly: false,
 					include: ['tests/unit/**/*.test.ts', 'src/**/*.spec.ts'],
 					environment: 'node',
 					setupFiles: ['tests/unit/setup.ts'],
@@ -18,6 +20,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'server',
+					allowOnly: false,
 					include: ['tests/server/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 30_000,

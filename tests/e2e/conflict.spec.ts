@@ -1,15 +1,9 @@
 // Two devices edit the same listing offline: both versions are kept, shown side by side, and
 // the member chooses the one to keep — nothing is silently lost.
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { MEMBER_A, publishListing, SYNC_TIMEOUT, signIn } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { deviceOf, MEMBER_A, publishListing, SYNC_TIMEOUT } from './helpers';
 
 const NOTICE = 'Deux versions de cette annonce ont été modifiées en même temps';
-
-async function device(browser: Browser): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, MEMBER_A);
-	return page;
-}
 
 async function retitle(page: Page, href: string, title: string): Promise<void> {
 	await page.goto(`${href}/modifier`);
@@ -21,7 +15,7 @@ async function retitle(page: Page, href: string, title: string): Promise<void> {
 test('a listing edited offline on two devices shows both versions until one is kept', async ({ browser }) => {
 	test.setTimeout(300_000);
 	const title = `Prêt d’une remorque ${Date.now()}`;
-	const [phone, laptop] = [await device(browser), await device(browser)];
+	const [phone, laptop] = [await deviceOf(browser, MEMBER_A), await deviceOf(browser, MEMBER_A)];
 	try {
 		await phone.goto('/annonces/nouvelle');
 		await publishListing(phone, title);

@@ -1,13 +1,9 @@
 // Answering a listing opens a conversation between two structures: both sides see it, unread counts
 // show, a reply written offline is sent once, and the owner concludes the listing naming the other.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
+import { type Account, api, basic, deviceOf, MEMBER_A, MEMBER_B, SYNC_TIMEOUT, savedDevice } from './helpers';
 
-type Account = { email: string; password: string };
 type Row = { id: string; doc: Record<string, unknown> };
-
-const basic = (account: Account) =>
-	`Basic ${Buffer.from(`${account.email}:${account.password}`).toString('base64')}`;
 
 /** Documents of one type the server holds for `account`, read through the replication endpoint. */
 async function serverDocs(request: APIRequestContext, account: Account, prefix: string): Promise<Row[]> {
@@ -19,19 +15,17 @@ async function serverDocs(request: APIRequestContext, account: Account, prefix: 
 	return (await response.json()).rows;
 }
 
-async function structureOf(request: APIRequestContext, account: Account): Promise<string> {
-	const response = await request.post('/api/session', { data: account });
-	const structureId = (await response.json()).user.structureId;
-	await request.delete('/api/session');
-	return structureId;
-}
-
-/** An open, public, still valid listing of La Pioche (member A) from the demo data. */
+/**
+ * An open, public, still valid listing of La Pioche (member A) of this test's own: other tests may
+ * conclude or hide the demo's meanwhile, and this one concludes it.
+ */
 async function openListingOfA(request: APIRequestContext): Promise<Row | undefined> {
-	const pioche = await structureOf(request, MEMBER_A);
+	const id = await api.listing(request, MEMBER_A, `Prêt d’une remorque à vélo ${Date.now()}`);
+	const pioche = await api.structureOf(request, MEMBER_A);
 	const today = new Date().toISOString().slice(0, 10);
-	return (await serverDocs(request, MEMBER_A, 'listing:')).find(
+	return (await serverDocs(request, MEMBER_A, id)).find(
 		(r) =>
+			r.id === id &&
 			r.doc.owner === pioche &&
 			r.doc.status === 'open' &&
 			r.doc.audience === 'public' &&
@@ -53,20 +47,18 @@ test('a member answers a listing, the owner replies, an offline reply is sent on
 	request,
 }) => {
 	test.setTimeout(420_000);
-	const paniers = await structureOf(request, MEMBER_B);
+	const paniers = await api.structureOf(request, MEMBER_B);
 	const listing = await openListingOfA(request);
-	expect(listing, 'the demo gives La Pioche an open public listing').toBeDefined();
+	expect(listing, 'La Pioche has an open public listing').toBeDefined();
 	const listingPath = `/annonces/${listing?.id.slice('listing:'.length)}`;
 	const question = `Bonjour, est-ce toujours disponible ? <b>${Date.now()}</b>`;
 	const answer = 'Oui, passez jeudi à la recyclerie.';
 	const offline = `Parfait, à jeudi (écrit hors ligne ${Date.now()})`;
 
-	const contextB = await browser.newContext();
-	const contextA = await browser.newContext();
+	const b = await deviceOf(browser, MEMBER_B);
+	const contextB = b.context();
+	let a: Page | undefined;
 	try {
-		const b = await contextB.newPage();
-		await signIn(b, MEMBER_B);
-		await waitUpToDate(b);
 		await b.goto(listingPath);
 		await b.getByRole('button', { name: 'Répondre' }).click();
 		await expect(b.getByRole('heading', { level: 1, name: 'Conversation avec La Pioche' })).toBeVisible();
@@ -75,9 +67,7 @@ test('a member answers a listing, the owner replies, an offline reply is sent on
 		await expect(b.getByRole('list', { name: 'Messages' }).locator('b')).toHaveCount(0);
 		await expect.poll(() => messagesSaying(request, question), { timeout: SYNC_TIMEOUT }).toBe(1);
 
-		const a = await contextA.newPage();
-		await signIn(a, MEMBER_A);
-		await waitUpToDate(a);
+		a = await deviceOf(browser, MEMBER_A);
 		const nav = a.getByRole('navigation', { name: 'Navigation principale' });
 		await expect(nav.getByRole('link', { name: /Messages\s*1 non lus/ })).toBeVisible({
 			timeout: SYNC_TIMEOUT,
@@ -120,18 +110,22 @@ test('a member answers a listing, the owner replies, an offline reply is sent on
 			.toBe(paniers);
 		expect(await messagesSaying(request, offline)).toBe(1);
 	} finally {
-		await contextA.close();
+		await a?.context().close();
 		await contextB.close();
 	}
 });
 
-test('a visitor is invited to sign in to answer a listing', async ({ page, request }) => {
-	const listing = await openListingOfA(request);
-	await page.goto(`/annonces/${listing?.id.slice('listing:'.length)}`);
-	await expect(
-		page.getByText('Connectez-vous pour répondre à cette annonce au nom de votre structure.'),
-	).toBeVisible({
-		timeout: SYNC_TIMEOUT,
+test.describe(() => {
+	test.use({ storageState: savedDevice() });
+
+	test('a visitor is invited to sign in to answer a listing', async ({ page, request }) => {
+		const listing = await openListingOfA(request);
+		await page.goto(`/annonces/${listing?.id.slice('listing:'.length)}`);
+		await expect(
+			page.getByText('Connectez-vous pour répondre à cette annonce au nom de votre structure.'),
+		).toBeVisible({
+			timeout: SYNC_TIMEOUT,
+		});
+		await expect(page.getByRole('button', { name: 'Répondre' })).toHaveCount(0);
 	});
-	await expect(page.getByRole('button', { name: 'Répondre' })).toHaveCount(0);
 });

@@ -1,9 +1,7 @@
 // The animator imports a spreadsheet from the directory screen: a dry-run report line by line,
 // then the import, and the new structures reach the device; a member is refused the screen.
 import { expect, test } from '@playwright/test';
-import { MEMBER_A, SYNC_TIMEOUT, signIn } from './helpers';
-
-const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
+import { ANIMATOR, MEMBER_A, resume, SYNC_TIMEOUT, savedDevice } from './helpers';
 
 const CSV = [
 	'Nom;Forme juridique;Secteurs;Commune;Effectif;Contact;Fonction;E-mail',
@@ -12,44 +10,52 @@ const CSV = [
 	'Le Fournil Perdu;SCOP;Alimentation;Lile;2;;;',
 ].join('\n');
 
-test('the animator checks a spreadsheet, sees the refused line, imports it, and the structure syncs', async ({
-	page,
-}) => {
-	await signIn(page, ANIMATOR);
-	await page.goto('/annuaire');
-	await page.getByRole('link', { name: 'Importer ou exporter l’annuaire en CSV' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Annuaire en CSV' })).toBeVisible();
+test.describe(() => {
+	test.use({ storageState: savedDevice(ANIMATOR) });
 
-	await page.getByLabel('Fichier CSV de l’annuaire').setInputFiles({
-		name: 'adherents.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from(`\uFEFF${CSV}`),
-	});
-	await expect(page.getByRole('heading', { name: 'Vérification du fichier' })).toBeVisible();
-	await expect(
-		page.getByText('2 structures à créer, 0 à mettre à jour, 0 inchangée, 1 ligne refusée.'),
-	).toBeVisible();
-	const refused = page.getByRole('table', { name: /Lignes refusées/ });
-	await expect(refused.getByRole('row').nth(1)).toHaveText(/4\s*commune inconnue "Lile"/);
+	test('the animator checks a spreadsheet, sees the refused line, imports it, and the structure syncs', async ({
+		page,
+	}) => {
+		await resume(page, ANIMATOR);
+		await page.goto('/annuaire');
+		await page.getByRole('link', { name: 'Importer ou exporter l’annuaire en CSV' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Annuaire en CSV' })).toBeVisible();
 
-	await page.getByRole('button', { name: 'Importer' }).click();
-	await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
-	await expect(
-		page.getByText('2 structures créées, 0 mise à jour, 0 inchangée, 1 ligne refusée.'),
-	).toBeVisible();
+		await page.getByLabel('Fichier CSV de l’annuaire').setInputFiles({
+			name: 'adherents.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(`\uFEFF${CSV}`),
+		});
+		await expect(page.getByRole('heading', { name: 'Vérification du fichier' })).toBeVisible();
+		await expect(
+			page.getByText('2 structures à créer, 0 à mettre à jour, 0 inchangée, 1 ligne refusée.'),
+		).toBeVisible();
+		const refused = page.getByRole('table', { name: /Lignes refusées/ });
+		await expect(refused.getByRole('row').nth(1)).toHaveText(/4\s*commune inconnue "Lile"/);
 
-	const exported = await page.request.get('/api/directory/export.csv');
-	expect(await exported.text()).toContain('Inès Carpentier;Coordinatrice;ines@beffroi.example.org');
+		await page.getByRole('button', { name: 'Importer' }).click();
+		await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible();
+		await expect(
+			page.getByText('2 structures créées, 0 mise à jour, 0 inchangée, 1 ligne refusée.'),
+		).toBeVisible();
 
-	await page.goto('/annuaire/la-ressourcerie-du-beffroi');
-	await expect(page.getByRole('heading', { level: 1, name: 'La Ressourcerie du Beffroi' })).toBeVisible({
-		timeout: SYNC_TIMEOUT,
+		const exported = await page.request.get('/api/directory/export.csv');
+		expect(await exported.text()).toContain('Inès Carpentier;Coordinatrice;ines@beffroi.example.org');
+
+		await page.goto('/annuaire/la-ressourcerie-du-beffroi');
+		await expect(page.getByRole('heading', { level: 1, name: 'La Ressourcerie du Beffroi' })).toBeVisible({
+			timeout: SYNC_TIMEOUT,
+		});
 	});
 });
 
-test('a member is told the screen is for the network’s team', async ({ page }) => {
-	await signIn(page, MEMBER_A);
-	await page.goto('/animation/annuaire');
-	await expect(page.getByText('Cette page est réservée à l’équipe d’animation du réseau.')).toBeVisible();
-	await expect(page.getByLabel('Fichier CSV de l’annuaire')).toHaveCount(0);
+test.describe(() => {
+	test.use({ storageState: savedDevice(MEMBER_A) });
+
+	test('a member is told the screen is for the network’s team', async ({ page }) => {
+		await resume(page, MEMBER_A);
+		await page.goto('/animation/annuaire');
+		await expect(page.getByText('Cette page est réservée à l’équipe d’animation du réseau.')).toBeVisible();
+		await expect(page.getByLabel('Fichier CSV de l’annuaire')).toHaveCount(0);
+	});
 });

@@ -1,28 +1,29 @@
 // Events end to end: a member proposes to host, the animator accepts, the apéro appears in the
 // agenda and on the host's directory page, and its .ics imports; a member registers offline and it
 // syncs; a full event puts the next one on the waiting list, promoted when a place frees up.
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
-import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
-
-const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
-const basic = (who: { email: string; password: string }) =>
-	`Basic ${Buffer.from(`${who.email}:${who.password}`).toString('base64')}`;
+import {
+	ANIMATOR,
+	api,
+	basic,
+	deviceOf,
+	MEMBER_A,
+	MEMBER_B,
+	resume,
+	SYNC_TIMEOUT,
+	savedDevice,
+	waitUpToDate,
+} from './helpers';
 
 /** A day `days` from now, as the date input wants it. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function signedIn(browser: Browser, who: { email: string; password: string }): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, who);
-	return page;
-}
 
 test('a member proposes to host, the animator accepts: the apéro is in the agenda, on the host’s page and in .ics', async ({
 	browser,
 }) => {
 	test.setTimeout(360_000);
-	const member = await signedIn(browser, MEMBER_B);
+	const member = await deviceOf(browser, MEMBER_B);
 	await member.goto('/agenda');
 	await member.getByRole('link', { name: 'Proposer d’accueillir un apéro' }).click();
 	await expect(
@@ -39,7 +40,7 @@ test('a member proposes to host, the animator accepts: the apéro is in the agen
 	await expect(member.getByRole('list').getByText('En attente de réponse')).toBeVisible();
 	await waitUpToDate(member);
 
-	const animator = await signedIn(browser, ANIMATOR);
+	const animator = await deviceOf(browser, ANIMATOR);
 	await animator.goto('/animation/agenda');
 	const review = animator.getByRole('article').filter({ hasText: 'Notre atelier de cuisine solidaire' });
 	await expect(review).toBeVisible({ timeout: SYNC_TIMEOUT });
@@ -92,31 +93,7 @@ test('a member proposes to host, the animator accepts: the apéro is in the agen
 
 /** An event of one place, written by the animator through the replication endpoint. */
 async function smallEvent(request: APIRequestContext, key: string): Promise<void> {
-	const now = new Date().toISOString();
-	const start = new Date(Date.now() + 20 * 86_400_000);
-	start.setUTCHours(17, 0, 0, 0);
-	const end = new Date(start.getTime() + 2 * 3_600_000);
-	const response = await request.put(`/db/elbasar/event:${key}`, {
-		headers: { authorization: basic(ANIMATOR) },
-		data: {
-			_id: `event:${key}`,
-			type: 'event',
-			schema: 1,
-			owner: 'network',
-			audience: 'public',
-			createdAt: now,
-			updatedAt: now,
-			kind: 'breakfast',
-			title: 'Petit-déjeuner à une place',
-			description: '',
-			start: start.toISOString(),
-			end: end.toISOString(),
-			address: '1 place du Théâtre',
-			commune: '62041',
-			capacity: 1,
-		},
-	});
-	expect(response.status()).toBe(201);
+	await api.event(request, key, { title: 'Petit-déjeuner à une place', capacity: 1 });
 }
 
 async function places(request: APIRequestContext, key: string) {
@@ -130,90 +107,97 @@ async function places(request: APIRequestContext, key: string) {
 	};
 }
 
-test('a member registers offline and it syncs; the next one waits, and moves up when a place frees', async ({
-	browser,
-	page,
-	context,
-}) => {
-	test.setTimeout(360_000);
-	// The server's view, asked from outside the browser (which goes offline for a while).
-	const api = (await browser.newContext()).request;
-	await smallEvent(api, 'e2e-une-place');
-	await signIn(page, MEMBER_A);
-	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
-		timeout: SYNC_TIMEOUT,
+test.describe(() => {
+	test.use({ storageState: savedDevice(MEMBER_A) });
+
+	test('a member registers offline and it syncs; the next one waits, and moves up when a place frees', async ({
+		browser,
+		page,
+		context,
+	}) => {
+		test.setTimeout(360_000);
+		// The server's view, asked from outside the browser (which goes offline for a while).
+		const server = (await browser.newContext()).request;
+		await smallEvent(server, 'e2e-une-place');
+		await resume(page, MEMBER_A);
+		await page.goto('/agenda/e2e-une-place');
+		await expect(page.getByRole('heading', { level: 1, name: 'Petit-déjeuner à une place' })).toBeVisible({
+			timeout: SYNC_TIMEOUT,
+		});
+
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'S’inscrire' }).click();
+		await expect(
+			page.getByText(/enregistrée sur cet appareil ; envoi à la prochaine connexion/),
+		).toBeVisible();
+		await page.reload();
+		const mine = page.getByRole('list', { name: 'Inscriptions de ma structure' });
+		await expect(mine.getByTestId('standing')).toHaveText(/votre place sera confirmée à la synchronisation/);
+		expect((await places(server, 'e2e-une-place')).confirmed).toBe(0);
+
+		await context.setOffline(false);
+		await waitUpToDate(page);
+		await expect
+			.poll(async () => (await places(server, 'e2e-une-place')).confirmed, { timeout: SYNC_TIMEOUT })
+			.toBe(1);
+		await page.reload();
+		await expect(mine.getByTestId('standing')).toHaveText('Inscrit·e', { timeout: SYNC_TIMEOUT });
+		// One registration on the server, whatever retries happened: the id is per event and person.
+		const stored = await server.get(
+			`/db/elbasar/_all_docs?startkey=${encodeURIComponent('"registration:e2e-une-place~"')}&endkey=${encodeURIComponent('"registration:e2e-une-place~\ufff0"')}`,
+			{ headers: { authorization: basic(ANIMATOR) } },
+		);
+		expect(((await stored.json()) as { rows: unknown[] }).rows).toHaveLength(1);
+
+		// The event is full: a guest goes on the waiting list.
+		const visitor = await deviceOf(browser);
+		await visitor.goto('/agenda/e2e-une-place');
+		await expect(visitor.getByTestId('places')).toContainText('Complet', { timeout: SYNC_TIMEOUT });
+		await visitor.getByLabel('Nom et prénom').fill('Sacha Invité');
+		await visitor.getByRole('textbox', { name: 'Structure (obligatoire)' }).fill('Collectif des Possibles');
+		await visitor.getByRole('textbox', { name: 'E-mail (obligatoire)' }).fill('sacha@exemple.fr');
+		await visitor.getByRole('button', { name: 'M’inscrire' }).click();
+		await expect(visitor.getByTestId('guest-standing')).toHaveText(/en liste d’attente \(n° 1\)/);
+		expect(await places(server, 'e2e-une-place')).toMatchObject({ confirmed: 1, waiting: 1 });
+
+		// The member cancels: the guest moves up at once.
+		await page.getByRole('button', { name: /^Annuler l’inscription de / }).click();
+		await expect(page.getByText(/annulée\./)).toBeVisible();
+		await expect
+			.poll(async () => (await places(server, 'e2e-une-place')).waiting, { timeout: SYNC_TIMEOUT })
+			.toBe(0);
+		const after = await places(server, 'e2e-une-place');
+		expect(after.confirmed).toBe(1);
+		expect(after.mine.find((r) => r.name === 'Sacha Invité')?.standing).toEqual({ status: 'confirmed' });
+
+		// At the door, the registered guest comes first in the name search, and the counts follow.
+		const door = await deviceOf(browser, ANIMATOR);
+		await door.goto('/agenda/e2e-une-place/accueil');
+		await expect(door.getByTestId('registered-count')).toHaveText('1', { timeout: SYNC_TIMEOUT });
+		await expect(door.getByTestId('checked-in-count')).toHaveText('0');
+		await door.getByLabel('Rechercher une personne').fill('sach');
+		const results = door.getByRole('button', { name: /^Pointer / });
+		await expect(results.first()).toHaveText(/Pointer Sacha Invité \(Collectif des Possibles\)\s*inscrit·e/);
+		await results.first().click();
+		await expect(door.getByTestId('checked-in-count')).toHaveText('1');
+		await expect(door.getByText(/dont 1 inscrit\b/)).toBeVisible();
 	});
-	await page.goto('/agenda/e2e-une-place');
-	await expect(page.getByRole('heading', { level: 1, name: 'Petit-déjeuner à une place' })).toBeVisible({
-		timeout: SYNC_TIMEOUT,
-	});
-
-	await context.setOffline(true);
-	await page.getByRole('button', { name: 'S’inscrire' }).click();
-	await expect(page.getByText(/enregistrée sur cet appareil ; envoi à la prochaine connexion/)).toBeVisible();
-	await page.reload();
-	const mine = page.getByRole('list', { name: 'Inscriptions de ma structure' });
-	await expect(mine.getByTestId('standing')).toHaveText(/votre place sera confirmée à la synchronisation/);
-	expect((await places(api, 'e2e-une-place')).confirmed).toBe(0);
-
-	await context.setOffline(false);
-	await waitUpToDate(page);
-	await expect
-		.poll(async () => (await places(api, 'e2e-une-place')).confirmed, { timeout: SYNC_TIMEOUT })
-		.toBe(1);
-	await page.reload();
-	await expect(mine.getByTestId('standing')).toHaveText('Inscrit·e', { timeout: SYNC_TIMEOUT });
-	// One registration on the server, whatever retries happened: the id is per event and person.
-	const stored = await api.get(
-		`/db/elbasar/_all_docs?startkey=${encodeURIComponent('"registration:e2e-une-place~"')}&endkey=${encodeURIComponent('"registration:e2e-une-place~\ufff0"')}`,
-		{ headers: { authorization: basic(ANIMATOR) } },
-	);
-	expect(((await stored.json()) as { rows: unknown[] }).rows).toHaveLength(1);
-
-	// The event is full: a guest goes on the waiting list.
-	const visitor = await (await browser.newContext()).newPage();
-	await visitor.goto('/agenda/e2e-une-place');
-	await expect(visitor.getByTestId('places')).toContainText('Complet', { timeout: SYNC_TIMEOUT });
-	await visitor.getByLabel('Nom et prénom').fill('Sacha Invité');
-	await visitor.getByRole('textbox', { name: 'Structure (obligatoire)' }).fill('Collectif des Possibles');
-	await visitor.getByRole('textbox', { name: 'E-mail (obligatoire)' }).fill('sacha@exemple.fr');
-	await visitor.getByRole('button', { name: 'M’inscrire' }).click();
-	await expect(visitor.getByTestId('guest-standing')).toHaveText(/en liste d’attente \(n° 1\)/);
-	expect(await places(api, 'e2e-une-place')).toMatchObject({ confirmed: 1, waiting: 1 });
-
-	// The member cancels: the guest moves up at once.
-	await page.getByRole('button', { name: /^Annuler l’inscription de / }).click();
-	await expect(page.getByText(/annulée\./)).toBeVisible();
-	await expect
-		.poll(async () => (await places(api, 'e2e-une-place')).waiting, { timeout: SYNC_TIMEOUT })
-		.toBe(0);
-	const after = await places(api, 'e2e-une-place');
-	expect(after.confirmed).toBe(1);
-	expect(after.mine.find((r) => r.name === 'Sacha Invité')?.standing).toEqual({ status: 'confirmed' });
-
-	// At the door, the registered guest comes first in the name search, and the counts follow.
-	const door = await signedIn(browser, ANIMATOR);
-	await door.goto('/agenda/e2e-une-place/accueil');
-	await expect(door.getByTestId('registered-count')).toHaveText('1', { timeout: SYNC_TIMEOUT });
-	await expect(door.getByTestId('checked-in-count')).toHaveText('0');
-	await door.getByLabel('Rechercher une personne').fill('sach');
-	const results = door.getByRole('button', { name: /^Pointer / });
-	await expect(results.first()).toHaveText(/Pointer Sacha Invité \(Collectif des Possibles\)\s*inscrit·e/);
-	await results.first().click();
-	await expect(door.getByTestId('checked-in-count')).toHaveText('1');
-	await expect(door.getByText(/dont 1 inscrit\b/)).toBeVisible();
 });
 
 test('the agenda sorts by distance from the device’s position, and shows a month calendar usable by keyboard', async ({
 	browser,
+	request,
 }) => {
 	test.setTimeout(240_000);
-	// Near Boulogne-sur-Mer: events of the coast come first.
-	const context = await browser.newContext({
+	// Near Boulogne-sur-Mer: events of the coast come first. One on the coast and one inland, of
+	// this test's own, so that the order says something whatever the demo's events are.
+	const stamp = Date.now();
+	await api.event(request, `e2e-cote-${stamp}`, { title: `Marché de la côte ${stamp}`, commune: '62160' });
+	await api.event(request, `e2e-terres-${stamp}`, { title: `Marché des terres ${stamp}`, commune: '59350' });
+	const page = await deviceOf(browser, undefined, {
 		geolocation: { latitude: 50.7264, longitude: 1.6147 },
 		permissions: ['geolocation'],
 	});
-	const page = await context.newPage();
 	await page.goto('/agenda');
 	const cards = page.getByRole('list', { name: 'Événements à venir' }).getByRole('listitem');
 	await expect(cards.first()).toBeVisible({ timeout: SYNC_TIMEOUT });
@@ -227,6 +211,16 @@ test('the agenda sorts by distance from the device’s position, and shows a mon
 	await expect.poll(async () => (await km()).every((n) => !Number.isNaN(n))).toBe(true);
 	const distances = await km();
 	expect(distances).toEqual([...distances].sort((a, b) => a - b));
+	// The coast first: Boulogne's events before anything farther, the inland one (Lille) well after.
+	await expect(cards.first()).toContainText('Boulogne-sur-Mer (62)');
+	const titles = await cards.allTextContents();
+	const coast = titles.findIndex((t) => t.includes(`Marché de la côte ${stamp}`));
+	const inland = titles.findIndex((t) => t.includes(`Marché des terres ${stamp}`));
+	expect(coast).toBeGreaterThanOrEqual(0);
+	expect(inland).toBeGreaterThan(coast);
+	expect(distances[coast]).toBeLessThan(5);
+	expect(distances[inland]).toBeGreaterThan(80);
+	for (const d of distances.slice(0, coast + 1)) expect(d).toBeLessThan(5);
 
 	// From a chosen commune instead.
 	await page.getByRole('combobox', { name: 'ou depuis la commune' }).fill('Arras');

@@ -3,64 +3,30 @@
 // favoris »; a report leads the animator to hide it (another member's device drops it) and restore
 // it; the shared URL carries the Open Graph tags; HTML in a title stays text.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
+import {
+	type Account,
+	ANIMATOR,
+	api,
+	basic,
+	deviceOf,
+	MEMBER_A,
+	MEMBER_B,
+	resume,
+	SYNC_TIMEOUT,
+	savedDevice,
+	waitUpToDate,
+} from './helpers';
 
-type Account = { email: string; password: string };
-const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
 const DAY = 86_400_000;
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
-const basic = (account: Account) =>
-	`Basic ${Buffer.from(`${account.email}:${account.password}`).toString('base64')}`;
-
-async function structureOf(request: APIRequestContext, account: Account): Promise<string> {
-	const response = await request.post('/api/session', { data: account });
-	const structureId = (await response.json()).user.structureId;
-	await request.delete('/api/session');
-	return structureId;
-}
 
 /** A new listing written through the API as `account`, as another device of theirs would. */
-async function publish(
+const publish = (
 	request: APIRequestContext,
 	account: Account,
 	title: string,
 	over: Record<string, unknown> = {},
-): Promise<string> {
-	const owner = await structureOf(request, account);
-	const id = `listing:e2e-life-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
-	const now = new Date().toISOString();
-	const response = await request.put(`/db/elbasar/${encodeURIComponent(id)}`, {
-		headers: { Authorization: basic(account) },
-		data: {
-			_id: id,
-			type: 'listing',
-			schema: 1,
-			owner,
-			audience: 'public',
-			createdAt: now,
-			updatedAt: now,
-			kind: 'offer',
-			nature: 'loan',
-			sector: 'reemploi',
-			title,
-			text: 'Une remorque pour vélo, à emprunter le week-end.',
-			commune: '62041',
-			validFrom: isoDay(Date.now()),
-			validUntil: isoDay(Date.now() + 30 * DAY),
-			status: 'open',
-			...over,
-		},
-	});
-	expect(response.status(), await response.text()).toBe(201);
-	return id;
-}
-
-async function serverDoc(request: APIRequestContext, id: string, as: Account = ANIMATOR) {
-	const response = await request.get(`/db/elbasar/${encodeURIComponent(id)}`, {
-		headers: { Authorization: basic(as) },
-	});
-	return response.ok() ? ((await response.json()) as Record<string, unknown>) : null;
-}
+) => api.listing(request, account, title, over);
 
 async function serverIds(request: APIRequestContext, as: Account, prefix: string): Promise<string[]> {
 	const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\uffff`))}`;
@@ -74,74 +40,82 @@ const pathOf = (id: string) => `/annonces/${id.slice('listing:'.length)}`;
 const inOpenList = (page: Page, title: string) =>
 	page.getByRole('main').getByRole('link', { name: title, exact: true });
 
-test('an expired listing leaves the open list at once on the device; its owner extends it', async ({
-	page,
-}) => {
-	test.setTimeout(300_000);
-	await page.clock.install();
-	await signIn(page, MEMBER_A);
-	const title = `Bâches à prêter ${Date.now()}`;
-	await page.goto('/annonces/nouvelle');
-	await page.getByLabel('Offre').check();
-	await page.getByLabel('Nature de l’échange').selectOption({ label: 'Prêt' });
-	await page.getByLabel('Secteur').selectOption({ label: 'Réemploi, réparation et recyclage' });
-	await page.getByLabel('Titre').fill(title);
-	await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
-	await page.getByRole('option', { name: /^Arras \(/ }).click();
-	// Valid until today (the form's start date is today too).
-	const from = await page.getByLabel('Valable à partir du').inputValue();
-	await page.getByLabel('Jusqu’au').fill(from);
-	await page.getByRole('button', { name: 'Publier l’annonce' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	const listingPath = new URL(page.url()).pathname;
+test.describe(() => {
+	test.use({ storageState: savedDevice(MEMBER_A) });
 
-	await page.goto('/annonces');
-	await expect(inOpenList(page, title)).toBeVisible();
+	test('an expired listing leaves the open list at once on the device; its owner extends it', async ({
+		page,
+	}) => {
+		test.setTimeout(300_000);
+		await page.clock.install();
+		await resume(page, MEMBER_A);
+		const title = `Bâches à prêter ${Date.now()}`;
+		await page.goto('/annonces/nouvelle');
+		await page.getByLabel('Offre').check();
+		await page.getByLabel('Nature de l’échange').selectOption({ label: 'Prêt' });
+		await page.getByLabel('Secteur').selectOption({ label: 'Réemploi, réparation et recyclage' });
+		await page.getByLabel('Titre').fill(title);
+		await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
+		await page.getByRole('option', { name: /^Arras \(/ }).click();
+		// Valid until today (the form's start date is today too).
+		const from = await page.getByLabel('Valable à partir du').inputValue();
+		await page.getByLabel('Jusqu’au').fill(from);
+		await page.getByRole('button', { name: 'Publier l’annonce' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		const listingPath = new URL(page.url()).pathname;
 
-	// Two days later on this device, before any server job has run: gone from the open list.
-	await page.clock.setSystemTime(Date.now() + 2 * DAY);
-	await page.goto('/annonces');
-	await waitUpToDate(page);
-	await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
-	await expect(inOpenList(page, title)).toHaveCount(0);
+		await page.goto('/annonces');
+		await expect(inOpenList(page, title)).toBeVisible();
 
-	await page.goto(listingPath);
-	await expect(page.getByText('Expirée', { exact: true })).toBeVisible();
-	await expect(page.getByText(/Cette annonce a expiré le/)).toBeVisible();
-	await page.getByLabel('Prolonger jusqu’au').fill(isoDay(Date.now() + 32 * DAY));
-	await page.getByRole('button', { name: 'Prolonger' }).click();
-	await expect(page.getByText(/Annonce prolongée jusqu’au/)).toBeVisible();
-	await page.goto('/annonces');
-	await expect(inOpenList(page, title)).toBeVisible();
+		// Two days later on this device, before any server job has run: gone from the open list.
+		await page.clock.setSystemTime(Date.now() + 2 * DAY);
+		await page.goto('/annonces');
+		await waitUpToDate(page);
+		await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
+		await expect(inOpenList(page, title)).toHaveCount(0);
+
+		await page.goto(listingPath);
+		await expect(page.getByText('Expirée', { exact: true })).toBeVisible();
+		await expect(page.getByText(/Cette annonce a expiré le/)).toBeVisible();
+		await page.getByLabel('Prolonger jusqu’au').fill(isoDay(Date.now() + 32 * DAY));
+		await page.getByRole('button', { name: 'Prolonger' }).click();
+		await expect(page.getByText(/Annonce prolongée jusqu’au/)).toBeVisible();
+		await page.goto('/annonces');
+		await expect(inOpenList(page, title)).toBeVisible();
+	});
 });
 
-test('a favourite saved offline shows in « Mes favoris » and reaches the server, for its structure only', async ({
-	page,
-	context,
-	request,
-}) => {
-	test.setTimeout(300_000);
-	const title = `Remorque vélo en favori ${Date.now()}`;
-	const id = await publish(request, MEMBER_A, title);
-	await signIn(page, MEMBER_B);
-	await page.goto(pathOf(id));
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
+test.describe(() => {
+	test.use({ storageState: savedDevice(MEMBER_B) });
 
-	await context.setOffline(true);
-	await page.getByRole('button', { name: 'Ajouter aux favoris' }).click();
-	await expect(page.getByRole('button', { name: 'Retirer des favoris' })).toBeVisible();
-	await page.getByRole('link', { name: 'Mon espace' }).click();
-	await page.getByRole('link', { name: 'Mes favoris' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Mes favoris' })).toBeVisible();
-	await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+	test('a favourite saved offline shows in « Mes favoris » and reaches the server, for its structure only', async ({
+		page,
+		context,
+		request,
+	}) => {
+		test.setTimeout(300_000);
+		const title = `Remorque vélo en favori ${Date.now()}`;
+		const id = await publish(request, MEMBER_A, title);
+		await resume(page, MEMBER_B);
+		await page.goto(pathOf(id));
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
 
-	await context.setOffline(false);
-	const paniers = await structureOf(request, MEMBER_B);
-	const favourite = `favourite:${paniers.slice('structure:'.length)}~${id.slice('listing:'.length)}`;
-	await expect
-		.poll(() => serverIds(request, MEMBER_B, 'favourite:'), { timeout: SYNC_TIMEOUT })
-		.toContain(favourite);
-	expect(await serverIds(request, MEMBER_A, 'favourite:')).not.toContain(favourite);
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'Ajouter aux favoris' }).click();
+		await expect(page.getByRole('button', { name: 'Retirer des favoris' })).toBeVisible();
+		await page.getByRole('link', { name: 'Mon espace' }).click();
+		await page.getByRole('link', { name: 'Mes favoris' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Mes favoris' })).toBeVisible();
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+
+		await context.setOffline(false);
+		const paniers = await api.structureOf(request, MEMBER_B);
+		const favourite = `favourite:${paniers.slice('structure:'.length)}~${id.slice('listing:'.length)}`;
+		await expect
+			.poll(() => serverIds(request, MEMBER_B, 'favourite:'), { timeout: SYNC_TIMEOUT })
+			.toContain(favourite);
+		expect(await serverIds(request, MEMBER_A, 'favourite:')).not.toContain(favourite);
+	});
 });
 
 test('a member reports a listing, the animator hides it (another member no longer sees it), then restores it', async ({
@@ -151,11 +125,9 @@ test('a member reports a listing, the animator hides it (another member no longe
 	test.setTimeout(480_000);
 	const title = `Vélo cargo à signaler ${Date.now()}`;
 	const id = await publish(request, MEMBER_A, title);
-	const member = await browser.newContext();
-	const staff = await browser.newContext();
+	const b = await deviceOf(browser, MEMBER_B);
+	const s = await deviceOf(browser, ANIMATOR);
 	try {
-		const b = await member.newPage();
-		await signIn(b, MEMBER_B);
 		await b.goto(pathOf(id));
 		await expect(b.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
 		await b.getByRole('button', { name: 'Signaler cette annonce' }).click();
@@ -164,8 +136,6 @@ test('a member reports a listing, the animator hides it (another member no longe
 		await b.getByRole('button', { name: 'Envoyer le signalement' }).click();
 		await expect(b.getByText('Merci : votre signalement sera transmis')).toBeVisible();
 
-		const s = await staff.newPage();
-		await signIn(s, ANIMATOR);
 		await s.goto('/animation/moderation');
 		const open = s.getByRole('region', { name: /Signalements ouverts/ });
 		const item = open.getByRole('article').filter({ hasText: title });
@@ -175,7 +145,7 @@ test('a member reports a listing, the animator hides it (another member no longe
 		await item.getByRole('button', { name: 'Masquer' }).click();
 		await expect(s.getByText('Contenu masqué. Sa structure est prévenue.')).toBeVisible();
 		await expect
-			.poll(async () => (await serverDoc(request, id))?.audience, { timeout: SYNC_TIMEOUT })
+			.poll(async () => (await api.get(request, id, ANIMATOR))?.audience, { timeout: SYNC_TIMEOUT })
 			.toBe('owner');
 		// The owner is told, in the app (and by e-mail, from the server).
 		await expect
@@ -202,7 +172,7 @@ test('a member reports a listing, the animator hides it (another member no longe
 		await hidden.getByRole('button', { name: 'Rétablir' }).click();
 		await expect(s.getByText('Contenu rétabli. Sa structure est prévenue.')).toBeVisible();
 		await expect
-			.poll(async () => (await serverDoc(request, id))?.audience, { timeout: SYNC_TIMEOUT })
+			.poll(async () => (await api.get(request, id, ANIMATOR))?.audience, { timeout: SYNC_TIMEOUT })
 			.toBe('public');
 		const decisions = s.getByRole('region', { name: 'Décisions récentes' });
 		await expect(decisions.getByText(/Masqué le .* Annonce trompeuse/)).toBeVisible();
@@ -211,50 +181,56 @@ test('a member reports a listing, the animator hides it (another member no longe
 		await waitUpToDate(b);
 		await expect(inOpenList(b, title)).toBeVisible({ timeout: SYNC_TIMEOUT });
 	} finally {
-		await member.close();
-		await staff.close();
+		await b.context().close();
+		await s.context().close();
 	}
 });
 
-test('the shared URL serves the Open Graph tags of a public listing, the generic ones otherwise', async ({
-	page,
-	request,
-}) => {
-	const title = `Vélo cargo <partagé> ${Date.now()}`;
-	const id = await publish(request, MEMBER_A, title);
-	const html = await (await request.get(pathOf(id))).text();
-	const escaped = title.replace('<', '&lt;').replace('>', '&gt;');
-	expect(html).toContain(`<meta property="og:title" content="${escaped}" />`);
-	expect(html).toContain('<meta property="og:type" content="article" />');
-	expect(html).toMatch(/<meta property="og:description" content="Offre · Prêt · Arras \(62\) — Une remorque/);
-	expect(html).toMatch(new RegExp(`<meta property="og:url" content="http://[^"]+${pathOf(id)}" />`));
-	expect(html).toMatch(/<meta property="og:image" content="http:\/\/[^"]+" \/>/);
-	expect(html).toContain('<meta name="twitter:card"');
-	expect(html).toContain(`<title>${escaped} — elBasar</title>`);
+test.describe(() => {
+	test.use({ storageState: savedDevice() });
 
-	const secret = `Outils réservés ${Date.now()}`;
-	const membersOnly = await publish(request, MEMBER_A, secret, { audience: 'members' });
-	const generic = await (await request.get(pathOf(membersOnly))).text();
-	expect(generic).toContain('<meta property="og:title" content="elBasar" />');
-	expect(generic).not.toContain(secret);
+	test('the shared URL serves the Open Graph tags of a public listing, the generic ones otherwise', async ({
+		page,
+		request,
+	}) => {
+		const title = `Vélo cargo <partagé> ${Date.now()}`;
+		const id = await publish(request, MEMBER_A, title);
+		const html = await (await request.get(pathOf(id))).text();
+		const escaped = title.replace('<', '&lt;').replace('>', '&gt;');
+		expect(html).toContain(`<meta property="og:title" content="${escaped}" />`);
+		expect(html).toContain('<meta property="og:type" content="article" />');
+		expect(html).toMatch(
+			/<meta property="og:description" content="Offre · Prêt · Arras \(62\) — Une remorque/,
+		);
+		expect(html).toMatch(new RegExp(`<meta property="og:url" content="http://[^"]+${pathOf(id)}" />`));
+		expect(html).toMatch(/<meta property="og:image" content="http:\/\/[^"]+" \/>/);
+		expect(html).toContain('<meta name="twitter:card"');
+		expect(html).toContain(`<title>${escaped} — elBasar</title>`);
 
-	// The page still opens the app.
-	await page.goto(pathOf(id));
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
-});
+		const secret = `Outils réservés ${Date.now()}`;
+		const membersOnly = await publish(request, MEMBER_A, secret, { audience: 'members' });
+		const generic = await (await request.get(pathOf(membersOnly))).text();
+		expect(generic).toContain('<meta property="og:title" content="elBasar" />');
+		expect(generic).not.toContain(secret);
 
-test('HTML in a listing’s title and text is shown as text, never run', async ({ page, request }) => {
-	const title = `<img src=x onerror="window.__pwned=1"> Remorque ${Date.now()}`;
-	const id = await publish(request, MEMBER_A, title, {
-		text: '<script>window.__pwned=2</script><b>gras</b>',
+		// The page still opens the app.
+		await page.goto(pathOf(id));
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
 	});
-	await page.goto(pathOf(id));
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
-	await expect(page.getByText('<script>window.__pwned=2</script><b>gras</b>')).toBeVisible();
-	await expect(page.locator('main img[src="x"]')).toHaveCount(0);
-	await expect(page.locator('main b', { hasText: 'gras' })).toHaveCount(0);
-	await page.goto('/annonces');
-	await expect(inOpenList(page, title)).toBeVisible({ timeout: SYNC_TIMEOUT });
-	await expect(page.locator('main img[src="x"]')).toHaveCount(0);
-	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+	test('HTML in a listing’s title and text is shown as text, never run', async ({ page, request }) => {
+		const title = `<img src=x onerror="window.__pwned=1"> Remorque ${Date.now()}`;
+		const id = await publish(request, MEMBER_A, title, {
+			text: '<script>window.__pwned=2</script><b>gras</b>',
+		});
+		await page.goto(pathOf(id));
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
+		await expect(page.getByText('<script>window.__pwned=2</script><b>gras</b>')).toBeVisible();
+		await expect(page.locator('main img[src="x"]')).toHaveCount(0);
+		await expect(page.locator('main b', { hasText: 'gras' })).toHaveCount(0);
+		await page.goto('/annonces');
+		await expect(inOpenList(page, title)).toBeVisible({ timeout: SYNC_TIMEOUT });
+		await expect(page.locator('main img[src="x"]')).toHaveCount(0);
+		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+	});
 });

@@ -1,14 +1,10 @@
 // A listing made members-only leaves the visitor's device at its next sync: gone from the list of
 // listings (the query tables) and from the replica, not only hidden.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
+import { ANIMATOR, api, basic, MEMBER_A, NON_MEMBER, SYNC_TIMEOUT, signIn, waitUpToDate } from './helpers';
 
 const today = new Date().toISOString().slice(0, 10);
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-
-const ANIMATOR = { email: 'animatrice@elbasar.example.org', password: 'animatrice-demo' };
-const basic = (account: { email: string; password: string }) =>
-	`Basic ${Buffer.from(`${account.email}:${account.password}`).toString('base64')}`;
 
 /** The owner writes through the API (its session cookie, or `as`), as another device of theirs would. */
 async function put(
@@ -99,39 +95,41 @@ test('a listing made members-only disappears from a visitor’s device at the ne
 	await expect.poll(() => heldInReplica(page, String(listing._id)), { timeout: SYNC_TIMEOUT }).toBe(false);
 });
 
+// The non-member structure's own membership is the one changed: no other test signs it in, and it is
+// put back as it was whatever happens, so tests running meanwhile (or after) see the demo unchanged.
 test('a lapsed membership drops others’ members-only listings; active again, they come back', async ({
 	page,
 	request,
-	playwright,
 }) => {
 	test.setTimeout(300_000);
-	const login = await request.post('/api/session', { data: MEMBER_A });
-	const owner = (await login.json()).user.structureId as string;
+	const owner = await api.structureOf(request, MEMBER_A);
 	const title = `Outils réservés aux adhérents ${Date.now()}`;
-	await put(request, newListing(owner, title, 'members'));
+	await put(request, newListing(owner, title, 'members'), MEMBER_A);
 
-	await signIn(page, MEMBER_B);
-	const other = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
-	const member = (await (await other.post('/api/session', { data: MEMBER_B })).json()).user
-		.structureId as string;
-	await other.dispose();
-	const membershipId = `membership:${member.slice('structure:'.length)}`;
+	const structure = await api.structureOf(request, NON_MEMBER);
+	const membershipId = `membership:${structure.slice('structure:'.length)}`;
+	const original = await api.get<Record<string, unknown>>(request, membershipId, ANIMATOR);
+	expect(original, 'the demo gives the non-member structure a membership document').not.toBeNull();
 	const setStatus = async (status: string) => {
-		const got = await request.get(`/db/elbasar/${membershipId}`, {
-			headers: { Authorization: basic(ANIMATOR) },
-		});
-		const doc = await got.json();
-		await put(request, { ...doc, status, updatedAt: new Date().toISOString() }, ANIMATOR);
+		const doc = await api.get<Record<string, unknown>>(request, membershipId, ANIMATOR);
+		await api.put(request, { ...doc, status, updatedAt: new Date().toISOString() }, ANIMATOR);
 	};
-	await page.goto('/annonces');
-	await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
+	try {
+		await setStatus('active');
+		await signIn(page, NON_MEMBER);
+		await page.goto('/annonces');
+		await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
 
-	await setStatus('lapsed');
-	await page.reload();
-	await waitUpToDate(page);
-	await expect(page.getByRole('link', { name: title })).toHaveCount(0, { timeout: SYNC_TIMEOUT });
+		await setStatus('lapsed');
+		await page.reload();
+		await waitUpToDate(page);
+		await expect(page.getByRole('link', { name: title })).toHaveCount(0, { timeout: SYNC_TIMEOUT });
 
-	await setStatus('active');
-	await page.reload();
-	await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
+		await setStatus('active');
+		await page.reload();
+		await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: SYNC_TIMEOUT });
+	} finally {
+		const current = await api.get<{ _rev: string }>(request, membershipId, ANIMATOR);
+		await api.put(request, { ...original, _rev: current?._rev }, ANIMATOR);
+	}
 });

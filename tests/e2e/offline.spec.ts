@@ -1,6 +1,9 @@
 // Once synced, the directory and the listings work without any connection.
 import { expect, test } from '@playwright/test';
-import { SYNC_TIMEOUT, waitForDirectory, waitUpToDate } from './helpers';
+import { SYNC_TIMEOUT, savedDevice, waitForDirectory, waitUpToDate } from './helpers';
+
+// A visitor's device that has made its first sync (in the setup project).
+test.use({ storageState: savedDevice() });
 
 test('after the first sync, the directory and a listing open offline', async ({ page, context }) => {
 	await page.goto('/annonces');

@@ -1,11 +1,10 @@
 // Photos: a member adds one to an offer written offline, it is resized on the device and shows
 // offline, syncs, another member sees it, and /media serves it. The trombinoscope shows faces.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { MEMBER_A, MEMBER_B, SYNC_TIMEOUT, signIn } from './helpers';
+import { basic, deviceOf, MEMBER_A, MEMBER_B, resume, SYNC_TIMEOUT, savedDevice } from './helpers';
 import { phonePhoto } from './phone-photo';
 
-const basic = (account: { email: string; password: string }) =>
-	`Basic ${Buffer.from(`${account.email}:${account.password}`).toString('base64')}`;
+test.use({ storageState: savedDevice(MEMBER_A) });
 
 /** The image is shown from a blob: URL (the device's replica) and decoded; returns its size. */
 async function shownFromDevice(img: Locator): Promise<{ width: number; height: number }> {
@@ -32,7 +31,7 @@ test('an offer written offline with a photo shows it offline, syncs it, and anot
 }) => {
 	test.setTimeout(300_000);
 	const title = `Prêt d’une remorque vélo ${Date.now()}`;
-	await signIn(page, MEMBER_A);
+	await resume(page, MEMBER_A);
 	await page.goto('/annonces/nouvelle');
 	await context.setOffline(true);
 	await fillOffer(page, title);
@@ -88,10 +87,8 @@ test('an offer written offline with a photo shows it offline, syncs it, and anot
 		`photo: PNG ${original.length} B (2400×1800) → WebP ${bytes.length} B (1280×960) + thumbnail ${thumbBytes} B, ${resizeMs} ms`,
 	);
 
-	const other = await browser.newContext();
+	const pageB = await deviceOf(browser, MEMBER_B);
 	try {
-		const pageB = await other.newPage();
-		await signIn(pageB, MEMBER_B);
 		await pageB.goto(`/annonces/${id.slice('listing:'.length)}`);
 		const galleryB = pageB.getByRole('region', { name: 'Photos de l’annonce' });
 		await expect(galleryB).toBeVisible({ timeout: SYNC_TIMEOUT });
@@ -100,7 +97,7 @@ test('an offer written offline with a photo shows it offline, syncs it, and anot
 			height: 960,
 		});
 	} finally {
-		await other.close();
+		await pageB.context().close();
 	}
 });
 
@@ -108,7 +105,7 @@ test('the trombinoscope shows a face set on the structure page, filtered by sect
 	page,
 }) => {
 	test.setTimeout(240_000);
-	await signIn(page, MEMBER_A);
+	await resume(page, MEMBER_A);
 	await page.goto('/espace/structure');
 	await page
 		.getByLabel('Ajouter une photo de Karim Belkacem')
@@ -168,7 +165,7 @@ test('the owner adds a photo, puts it first, removes the other: the listing and 
 }) => {
 	test.setTimeout(240_000);
 	const title = `Prêt d’un triporteur ${Date.now()}`;
-	await signIn(page, MEMBER_A);
+	await resume(page, MEMBER_A);
 	await page.goto('/annonces/nouvelle');
 	await fillOffer(page, title);
 	await page
@@ -224,7 +221,7 @@ test('a grainy phone photo is brought within its budget; an original over 15 MB 
 }) => {
 	test.setTimeout(240_000);
 	const title = `Photo granuleuse ${Date.now()}`;
-	await signIn(page, MEMBER_A);
+	await resume(page, MEMBER_A);
 	await page.goto('/annonces/nouvelle');
 	await fillOffer(page, title);
 	const picker = page.getByLabel('Ajouter des photos');

@@ -1,10 +1,7 @@
 // The shell of the PWA: installable (manifest, icons), controlled by its service worker from the
-// first visit, synced, usable offline after a reload, and updated only when the user accepts.
-import { readFileSync, writeFileSync } from 'node:fs';
+// first visit, synced, usable offline after a reload (its update: update.deploy.ts).
 import { expect, type Page, test } from '@playwright/test';
-
-const SYNC_TIMEOUT = 120_000;
-const WORKER = 'build/service-worker.js';
+import { MEMBER_A, SYNC_TIMEOUT } from './helpers';
 
 const indicator = (page: Page) =>
 	page.getByRole('status').filter({ hasText: /Hors ligne|Synchronisation|À jour|Erreur/ });
@@ -125,40 +122,10 @@ test('offline, a reload still opens the app and the indicator says so', async ({
 	await expect(indicator(page)).toHaveText(/À jour/, { timeout: SYNC_TIMEOUT });
 });
 
-test('a new version waits for the user, then takes over when asked', async ({ page }) => {
-	await page.goto('/');
-	await controlled(page);
-	const prompt = page.getByText('Une nouvelle version est disponible');
-	await expect(prompt).toBeHidden();
-
-	// Deploy a changed worker (the server reads build/ at each request), and let the page find it.
-	const original = readFileSync(WORKER, 'utf8');
-	try {
-		writeFileSync(WORKER, `${original}\n// nouvelle version ${Date.now()}\n`);
-		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-		await expect(prompt).toBeVisible({ timeout: 30_000 });
-		// Until the user says so, the old version keeps the page.
-		expect(
-			await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting),
-		).toBe(true);
-
-		const reloaded = page.waitForEvent('load');
-		await page.getByRole('button', { name: 'Mettre à jour' }).click();
-		await reloaded;
-		await expect(prompt).toBeHidden();
-		await controlled(page);
-		expect(
-			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting),
-		).toBeNull();
-	} finally {
-		writeFileSync(WORKER, original);
-	}
-});
-
 test('signing out leaves none of the members-only data on the device', async ({ page }) => {
 	await page.goto('/connexion');
-	await page.getByLabel('Adresse e-mail').fill('membre@la-pioche.example.org');
-	await page.getByLabel('Mot de passe').fill('membre-demo');
+	await page.getByLabel('Adresse e-mail').fill(MEMBER_A.email);
+	await page.getByLabel('Mot de passe').fill(MEMBER_A.password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	const nav = page.getByRole('navigation', { name: 'Navigation principale' });
 	await expect(nav.getByRole('link', { name: 'Mon espace' })).toBeVisible();

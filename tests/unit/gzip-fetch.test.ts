@@ -61,7 +61,8 @@ let n = 0;
 const device = () => new PouchDB(`gzip-device-${n++}`);
 const posts = (path: string) => sent.filter((s) => s.method === 'POST' && s.path === path);
 
-describe('gzipped request bodies', () => {
+// Over real HTTP: the server tests' budget, not a pure unit test's 5 s.
+describe('gzipped request bodies', { timeout: 30_000 }, () => {
 	test('a pull sends its _bulk_get gzipped, and brings every readable document', async () => {
 		const replica = device();
 		const done = await replica.replicate.from(remote(), { batch_size: 1000 });

@@ -47,8 +47,11 @@ export function listing(key: string, owner = 'structure:la-pioche', title = `Ann
 	};
 }
 
-/** Resolves when `check` holds, polling; fails after `ms`. */
-export async function eventually(check: () => Promise<boolean> | boolean, ms = 5_000): Promise<void> {
+/**
+ * Resolves when `check` holds, polling the state it reads; fails after `ms`, which must stay under
+ * the test's own timeout (vitest's default is 5 s) so that the failure names this wait.
+ */
+export async function eventually(check: () => Promise<boolean> | boolean, ms = 4_000): Promise<void> {
 	const end = Date.now() + ms;
 	while (!(await check())) {
 		if (Date.now() > end) throw new Error('condition not met in time');

@@ -26,7 +26,8 @@ beforeEach(() => {
 	(globalThis as { localStorage?: unknown }).localStorage = new MemoryStorage();
 });
 
-describe('the session', () => {
+// Over real HTTP (password hashing included): the server tests' budget, not a pure unit test's 5 s.
+describe('the session', { timeout: 30_000 }, () => {
 	test('a wrong password is refused with the server’s French reason', async () => {
 		const session = new Session(`${server.url}/api/session`);
 		const error = await session.signIn(PEOPLE.lea.email, 'pas-le-bon').catch((e) => e);

@@ -19,7 +19,11 @@ import { FIXTURE, PASSWORD, PEOPLE, startTestServer, type TestServer, type Who }
 import { eventually, listing } from './sync-fixtures';
 
 /** The device writes as a member of La Pioche, the owner of the fixtures' listings. */
-const LEA = { role: 'member', accountId: `account:${PEOPLE.lea.email}`, structureId: PEOPLE.lea.structureId } as const;
+const LEA = {
+	role: 'member',
+	accountId: `account:${PEOPLE.lea.email}`,
+	structureId: PEOPLE.lea.structureId,
+} as const;
 beforeEach(() => writeAs(() => LEA));
 
 afterEach(async () => {
@@ -107,7 +111,11 @@ describe('conflicts', () => {
 	});
 });
 
-describe('replication with the server', () => {
+// Over real HTTP, like the server tests: the same budget (30 s), and every wait below stays under it.
+describe('replication with the server', { timeout: 30_000 }, () => {
+	/** Retries at once: the tests are about what a failure shows, not about how long PouchDB waits. */
+	const QUICK = { backOff: () => 10, restartAfter: 10 };
+	const WAIT = 20_000;
 	let server: TestServer;
 	const requests: string[] = [];
 
@@ -136,12 +144,12 @@ describe('replication with the server', () => {
 	}
 
 	async function upToDate(): Promise<void> {
-		await eventually(() => syncStatus.state === 'up-to-date', 10_000);
+		await eventually(() => syncStatus.state === 'up-to-date', WAIT);
 	}
 
 	test('a visitor pulls the public documents and the status says up to date', async () => {
 		const before = new Date();
-		await startSync(replica(), remoteAs());
+		await startSync(replica(), remoteAs(), QUICK);
 		await upToDate();
 		const ids = (await replica().allDocs()).rows.map((r) => r.id).sort();
 		expect(ids).toEqual(FIXTURE.public.map((d) => d._id).sort());
@@ -150,15 +158,15 @@ describe('replication with the server', () => {
 	});
 
 	test('only documents written on the device are pushed, and the pending count returns to zero', async () => {
-		await startSync(replica(), remoteAs(PEOPLE.lea));
+		await startSync(replica(), remoteAs(PEOPLE.lea), QUICK);
 		await upToDate();
 		expect(requests.some((r) => r.includes('_revs_diff'))).toBe(false);
 
 		const mine = await saveDoc(listing('pioche-perceuse', 'structure:la-pioche', 'Perceuse à prêter'));
 		expect(syncStatus.pending).toBe(1);
-		await eventually(async () => (await server.stores.db.get(mine._id).catch(() => null)) !== null, 10_000);
+		await eventually(async () => (await server.stores.db.get(mine._id).catch(() => null)) !== null, WAIT);
 		await upToDate();
-		await eventually(() => syncStatus.pending === 0);
+		await eventually(() => syncStatus.pending === 0, WAIT);
 
 		const pushed = requests.filter(
 			(r) => r.startsWith('POST /_revs_diff') || r.startsWith('POST /_bulk_docs'),
@@ -167,11 +175,11 @@ describe('replication with the server', () => {
 		for (const request of pushed)
 			expect(request).not.toMatch(/"listing:pioche-velo"|"structure:la-pioche":|"_id":"structure:/);
 		// Everything is on the server: the next push may start from the replica's current sequence.
-		await eventually(async () => outbox.pushedThrough === (await replica().info()).update_seq);
+		await eventually(async () => outbox.pushedThrough === (await replica().info()).update_seq, WAIT);
 	});
 
 	test('a change the server refuses is reported with its reason and stays on the device to be fixed', async () => {
-		await startSync(replica(), remoteAs(PEOPLE.lea));
+		await startSync(replica(), remoteAs(PEOPLE.lea), QUICK);
 		await upToDate();
 		const theirs = await getDoc('listing:relais-local');
 		// The device's gate would refuse it too: written while the device still believed the account
@@ -179,7 +187,7 @@ describe('replication with the server', () => {
 		writeAs(() => ({ ...LEA, structureId: 'structure:le-relais' }));
 		await saveDoc({ ...theirs!, title: 'Local à partager (modifié par La Pioche)' });
 
-		await eventually(() => syncStatus.denied.length === 1, 10_000);
+		await eventually(() => syncStatus.denied.length === 1, WAIT);
 		expect(syncStatus.state).toBe('error');
 		expect(syncStatus.denied[0]).toEqual({
 			id: 'listing:relais-local',
@@ -192,8 +200,8 @@ describe('replication with the server', () => {
 	});
 
 	test('a server that does not answer shows as offline, with the reason, not as an error', async () => {
-		await startSync(replica(), 'http://127.0.0.1:9/db/elbasar');
-		await eventually(() => syncStatus.error !== null, 10_000);
+		await startSync(replica(), 'http://127.0.0.1:9/db/elbasar', QUICK);
+		await eventually(() => syncStatus.error !== null, WAIT);
 		expect(syncStatus.state).toBe('offline');
 		expect(syncStatus.error).toMatch(/injoignable/);
 	});

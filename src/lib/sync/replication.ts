@@ -38,19 +38,37 @@ const COMMON: PouchDB.Replication.ReplicateOptions = {
 	retry: true,
 	batch_size: 1000,
 	batches_limit: 2,
-	back_off_function: backOff,
 };
+
+/** How long to wait between attempts; the app keeps the defaults, tests shorten them. */
+export interface Timing {
+	/** The next wait after a failed attempt, from the previous one (0 before the first retry). */
+	backOff?: (delay: number) => number;
+	/** The wait before starting again after an error PouchDB does not retry. */
+	restartAfter?: number;
+}
 
 /**
  * Checkpoints stay on the device (the replica is the target of the pull, the source of the push):
  * that saves the server's `_local` GET and PUT on every batch, and visitors need no write access.
  */
-const PULL: PouchDB.Replication.ReplicateOptions = { ...COMMON, checkpoint: 'target' };
+function pullOptions(back_off_function: (delay: number) => number): PouchDB.Replication.ReplicateOptions {
+	return { ...COMMON, back_off_function, checkpoint: 'target' };
+}
 
 /** The push starts where the outbox knows everything was pushed (`since` is not in the identity). */
-function pushOptions(since: number | string | undefined): PouchDB.Replication.ReplicateOptions {
+function pushOptions(
+	since: number | string | undefined,
+	back_off_function: (delay: number) => number,
+): PouchDB.Replication.ReplicateOptions {
 	const filter = pushOnlyLocalWrites as unknown as PouchDB.Replication.ReplicateOptions['filter'];
-	const options = { ...COMMON, checkpoint: 'source', filter, ...(since !== undefined ? { since } : {}) };
+	const options = {
+		...COMMON,
+		back_off_function,
+		checkpoint: 'source',
+		filter,
+		...(since !== undefined ? { since } : {}),
+	};
 	return options as PouchDB.Replication.ReplicateOptions;
 }
 
@@ -146,6 +164,7 @@ function serially<T>(step: () => Promise<T>): Promise<T> {
 export function startSync(
 	db: Replica = replica(),
 	server: string | PouchDB.Database = remoteUrl(),
+	timing: Timing = {},
 ): Promise<void> {
 	return serially(async () => {
 		if (running) return;
@@ -158,20 +177,26 @@ export function startSync(
 		const tracker = new Tracker(remote);
 		sweeper.reset();
 		if (typeof server === 'string') tracker.caughtUp = () => sweeper.caughtUp(db, server);
-		const pull = db.replicate.from(remote, PULL);
-		const push = db.replicate.to(remote, pushOptions(outbox.pushedThrough));
+		const wait = timing.backOff ?? backOff;
+		const pull = db.replicate.from(remote, pullOptions(wait));
+		const push = db.replicate.to(remote, pushOptions(outbox.pushedThrough, wait));
 		const ends = [tracker.watch('pull', pull), tracker.watch('push', push)];
 		const run = { replications: [pull, push], tracker, done: Promise.all(ends) };
 		running = run;
 		// An error PouchDB does not retry ends that direction: start both again after the longest back-off.
-		for (const ended of ends) void ended.then((failed) => failed && retryLater(run, db, server));
+		for (const ended of ends) void ended.then((failed) => failed && retryLater(run, db, server, timing));
 	});
 }
 
-function retryLater(run: typeof running, db: Replica, server: string | PouchDB.Database): void {
+function retryLater(
+	run: typeof running,
+	db: Replica,
+	server: string | PouchDB.Database,
+	timing: Timing,
+): void {
 	setTimeout(() => {
-		if (running === run) void restartSync(db, server);
-	}, MAX_BACK_OFF);
+		if (running === run) void restartSync(db, server, timing);
+	}, timing.restartAfter ?? MAX_BACK_OFF);
 }
 
 /** Stops replication and waits until PouchDB has let go of the replica. */
@@ -186,9 +211,13 @@ export function stopSync(): Promise<void> {
 	});
 }
 
-export async function restartSync(db?: Replica, server?: string | PouchDB.Database): Promise<void> {
+export async function restartSync(
+	db?: Replica,
+	server?: string | PouchDB.Database,
+	timing?: Timing,
+): Promise<void> {
 	await stopSync();
-	await startSync(db, server);
+	await startSync(db, server, timing);
 }
 
 export function isSyncing(): boolean {
