@@ -19,7 +19,11 @@ import { FIXTURE, PASSWORD, PEOPLE, startTestServer, type TestServer, type Who }
 import { eventually, listing } from './sync-fixtures';
 
 /** The device writes as a member of La Pioche, the owner of the fixtures' listings. */
-const LEA = { role: 'member', accountId: `account:${PEOPLE.lea.email}`, structureId: PEOPLE.lea.structureId } as const;
+const LEA = {
+	role: 'member',
+	accountId: `account:${PEOPLE.lea.email}`,
+	structureId: PEOPLE.lea.structureId,
+} as const;
 beforeEach(() => writeAs(() => LEA));
 
 afterEach(async () => {
