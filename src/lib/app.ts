@@ -3,7 +3,7 @@
 import { tables } from './local/db';
 import { clearTables, Indexer } from './local/indexer';
 import { type SessionUser, session } from './session.svelte';
-import { writeAs } from './sync/docs';
+import { getDoc, removeDoc, saveDoc, writeAs } from './sync/docs';
 import { OUTBOX_ID, outbox } from './sync/outbox';
 import { replaceReplica, replica, resetReplica } from './sync/replica';
 import { followConnectivity, restartSync, startSync, stopSync } from './sync/replication';
@@ -11,6 +11,21 @@ import { syncStatus } from './sync/status.svelte';
 import { rebuildReplica } from './sync/sweep';
 import { sweeper } from './sync/sweeping';
 import { registerServiceWorker } from './sync/updates.svelte';
+
+/**
+ * The device's own write actions and its copy of a document, reachable from the browser console as
+ * `elbasar`: for support (what does this phone hold, what would it refuse?) and for browser tests
+ * that must try writes the pages never offer (another structure's listing). Same gate as the pages.
+ */
+export interface DeviceHandle {
+	saveDoc: typeof saveDoc;
+	removeDoc: typeof removeDoc;
+	getDoc: typeof getDoc;
+}
+
+declare global {
+	var elbasar: DeviceHandle | undefined;
+}
 
 let started = false;
 let indexer: Indexer | null = null;
@@ -70,6 +85,7 @@ export async function startApp(): Promise<void> {
 	registerServiceWorker();
 	// Every write of the device goes through the domain's gate as the signed-in viewer.
 	writeAs(() => session.viewer);
+	globalThis.elbasar = { saveDoc, removeDoc, getDoc };
 	session.onChange(onAccountChange);
 	sweeper.onBack = takeBackReadable;
 	startIndexer();
