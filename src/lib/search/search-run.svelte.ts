@@ -1,9 +1,9 @@
 // One search on the page at a time: asks the worker, reads the cards' documents, and keeps only the
 // answer to the latest question (typing fast sends several).
-import type { SearchResponse } from '$lib/domain/search';
-import type { WorkerRequest } from '$lib/search/protocol';
-import { searchIndex } from '$lib/search/search-index.svelte';
+import type { SearchResponse } from '../domain/search';
+import type { WorkerRequest } from './protocol';
 import { type ResultRow, resultRows } from './result-rows';
+import { searchIndex } from './search-index.svelte';
 
 export class SearchRun {
 	response: SearchResponse | null = $state(null);

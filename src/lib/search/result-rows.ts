@@ -1,15 +1,13 @@
 // The documents behind a page of search hits, in the hits' order: listings with their owner's name,
 // structures with their membership, read from the device's tables for the cards.
-import type { Membership } from '$lib/domain';
-import type { SearchHit } from '$lib/domain/search';
-import { tables } from '$lib/local/db';
-import type { ListingRow, StructureRow } from '$lib/local/queries';
+import { docId, keyOf, type Membership } from '../domain';
+import type { SearchHit } from '../domain/search';
+import { tables } from '../local/db';
+import type { ListingRow, StructureRow } from '../local/queries';
 
 export type ResultRow =
 	| { type: 'listing'; id: string; listing: ListingRow; ownerName: string | null }
 	| { type: 'structure'; id: string; structure: StructureRow; membership: Membership['status'] | null };
-
-const keyOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
 export async function resultRows(hits: readonly SearchHit[]): Promise<ResultRow[]> {
 	const listingIds = hits.filter((h) => h.type === 'listing').map((h) => h.id);
@@ -18,7 +16,7 @@ export async function resultRows(hits: readonly SearchHit[]): Promise<ResultRow[
 	const [owners, structures, memberships] = await Promise.all([
 		tables.structures.bulkGet(listings.map((l) => l.owner)),
 		tables.structures.bulkGet(structureIds),
-		tables.memberships.bulkGet(structureIds.map((id) => `membership:${keyOf(id)}`)),
+		tables.memberships.bulkGet(structureIds.map((id) => docId('membership', keyOf(id)))),
 	]);
 	const rows = new Map<string, ResultRow>();
 	listings.forEach((listing, i) => {
