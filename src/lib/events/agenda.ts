@@ -1,8 +1,8 @@
 // Live queries of the agenda: events on this device with their host's name, upcoming ones first,
-// and the next event a structure hosts. Events are few (hundreds), so they are read whole.
+// one event, and the events a structure hosts. Events are few (hundreds), so they are read whole.
 import { liveQuery, type Observable } from 'dexie';
 import type { ElbEvent } from '../domain';
-import { type Row, tables } from './db';
+import { type Row, tables } from '../local/db';
 
 export type EventRow = Row<ElbEvent>;
 
@@ -55,6 +55,10 @@ export function agenda(filters: AgendaFilters): Observable<Agenda> {
 	});
 }
 
+export function eventById(id: string): Observable<EventRow | undefined> {
+	return liveQuery(() => tables.events.get(id));
+}
+
 export function eventWithHost(id: string): Observable<EventSummary | undefined> {
 	return liveQuery(async () => {
 		const event = await tables.events.get(id);
@@ -62,18 +66,22 @@ export function eventWithHost(id: string): Observable<EventSummary | undefined> 
 	});
 }
 
-/** The soonest upcoming event the structure hosts, if any. */
-export function nextHostedEvent(structureId: string): Observable<EventRow | undefined> {
-	return liveQuery(async () => {
-		const now = new Date().toISOString();
-		return tables.events
-			.orderBy('start')
-			.filter((e) => e.host === structureId && isUpcoming(e, now))
-			.first();
-	});
+export interface Hosted {
+	upcoming: EventRow[];
+	past: EventRow[];
 }
 
-/** How many rows a table holds: zero while online means the first sync is still filling it. */
-export function storedCount(table: 'structures' | 'listings' | 'events'): Observable<number> {
-	return liveQuery(() => tables[table].count());
+/** The events a structure hosts: coming ones soonest first, past ones latest first. */
+export function hostedEvents(structureId: string): Observable<Hosted> {
+	return liveQuery(async () => {
+		const now = new Date().toISOString();
+		const all = await tables.events
+			.orderBy('start')
+			.filter((e) => e.host === structureId)
+			.toArray();
+		return {
+			upcoming: all.filter((e) => isUpcoming(e, now)),
+			past: all.filter((e) => !isUpcoming(e, now)).reverse(),
+		};
+	});
 }

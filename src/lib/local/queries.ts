@@ -216,3 +216,8 @@ export function listing(id: string): Observable<ListingSummary | undefined> {
 		return row ? (await ownerNames([row]))[0] : undefined;
 	});
 }
+
+/** How many rows a table holds: zero while online means the first sync is still filling it. */
+export function storedCount(table: 'structures' | 'listings' | 'events'): Observable<number> {
+	return liveQuery(() => tables[table].count());
+}

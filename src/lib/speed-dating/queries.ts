@@ -10,7 +10,7 @@ import {
 	sessionId,
 } from '../domain';
 import { type Row, tables } from '../local/db';
-import type { EventRow } from '../local/events';
+import type { EventRow } from '../events/agenda';
 
 /** Meetings of one structure, latest first, with both sides' answers. */
 export function meetingsOf(structureId: string): Observable<MeetingOutcome[]> {
