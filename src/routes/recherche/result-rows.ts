@@ -1,9 +1,11 @@
 // The documents behind a page of search hits, in the hits' order: listings with their owner's name,
 // structures with their membership, read from the device's tables for the cards.
+
+import type { StructureRow } from '$lib/directory/queries';
 import type { Membership } from '$lib/domain';
 import type { SearchHit } from '$lib/domain/search';
+import type { ListingRow } from '$lib/listings/queries';
 import { tables } from '$lib/local/db';
-import type { ListingRow, StructureRow } from '$lib/local/queries';
 
 export type ResultRow =
 	| { type: 'listing'; id: string; listing: ListingRow; ownerName: string | null }

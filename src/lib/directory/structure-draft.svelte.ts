@@ -1,10 +1,10 @@
 // The state of a structure's edit form: its fields, errors, and saving through the replica with
 // the domain's schema and access rules.
-import { canWrite, type Structure, StructureSchema, type Viewer, validateDoc } from '$lib/domain';
-import { SingleImage } from '$lib/media/single-image.svelte';
-import { saveDoc } from '$lib/sync/docs';
-import { saveFailure } from '$lib/ui/errors';
-import { type FieldErrors, fieldErrors } from '$lib/ui/validation';
+import { canWrite, type Structure, StructureSchema, type Viewer, validateDoc } from '../domain';
+import { SingleImage } from '../media/single-image.svelte';
+import { saveDoc } from '../sync/docs';
+import { saveFailure } from '../ui/errors';
+import { type FieldErrors, fieldErrors } from '../ui/validation';
 
 /** Field order in the form: the first invalid one receives the focus. */
 export const STRUCTURE_FIELDS = [

@@ -2,10 +2,11 @@
 // what counts as open, and contact details joined to people.
 import type { Observable } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { directory, peopleOf } from '../directory/queries';
 import type { Contact, Listing, Membership, Person, Structure } from '../domain';
+import { tables } from '../local/db';
 import { addMonths, today } from '../ui/format';
-import { tables } from './db';
-import { directory, listingsOf, openListings, peopleOf } from './queries';
+import { listingsOf, openListings } from './queries';
 
 const at = '2026-01-01T10:00:00.000Z';
 const base = { schema: 1, audience: 'public', createdAt: at, updatedAt: at } as const;

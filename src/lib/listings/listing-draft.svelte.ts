@@ -1,11 +1,11 @@
 // The state of the listing form (new or edit): field values, errors, and saving through the
 // replica. Validation is the domain's, so the form refuses exactly what the server would.
-import { canWrite, type Listing, ListingSchema, newKey, type Viewer, validateDoc } from '../../domain';
-import { PhotoSet } from '../../media/photo-set.svelte';
-import { saveDoc } from '../../sync/docs';
-import { capitalise, saveFailure } from '../errors';
-import { addMonths, today } from '../format';
-import { type FieldErrors, fieldErrors } from '../validation';
+import { canWrite, type Listing, ListingSchema, newKey, type Viewer, validateDoc } from '../domain';
+import { PhotoSet } from '../media/photo-set.svelte';
+import { saveDoc } from '../sync/docs';
+import { capitalise, saveFailure } from '../ui/errors';
+import { addMonths, today } from '../ui/format';
+import { type FieldErrors, fieldErrors } from '../ui/validation';
 
 /** Statuses a member may set by hand ("expired" follows from the end date). */
 export const EDITABLE_STATUSES = ['open', 'discussion', 'concluded', 'withdrawn'] as const;

@@ -1,8 +1,8 @@
 // The competing versions of one listing, loaded when the query tables flag a conflict, and the
 // member's choice of the one to keep (the others become deleted branches, synced everywhere).
-import type { Listing } from '$lib/domain';
-import { type Conflict, conflictsOf, resolveConflict } from '$lib/sync/docs';
-import { saveFailure } from '$lib/ui/errors';
+import type { Listing } from '../domain';
+import { type Conflict, conflictsOf, resolveConflict } from '../sync/docs';
+import { saveFailure } from '../ui/errors';
 
 export class ListingConflict {
 	versions: Conflict<Listing> | null = $state(null);

@@ -1,43 +1,8 @@
-// Live queries of a listing's life around it: the structure's favourites, its notices, the reports
-// it sent, and for staff the moderation queue (open reports by content, hidden contents, decisions).
+// Live queries of moderation: the report a structure already sent about a content, and for staff
+// the moderation queue (open reports by content), the hidden contents and the decisions taken.
 import { liveQuery, type Observable } from 'dexie';
-import { favouriteId, type Listing, type Message, type Notice, type Report } from '../domain';
-import { type Row, tables } from './db';
-
-export interface FavouriteRow {
-	id: string;
-	listingId: string;
-	/** The listing, or null when this device no longer holds it (withdrawn, hidden, members-only). */
-	listing: Row<Listing> | null;
-	ownerName: string | null;
-}
-
-/** Whether `structure` keeps `listing` among its favourites (the row, with its _rev). */
-export function favourite(structure: string, listing: string) {
-	return liveQuery(() => tables.favourites.get(favouriteId(structure, listing)));
-}
-
-/** The structure's favourites, latest saved first, with their listings. */
-export function favouritesOf(structure: string): Observable<FavouriteRow[]> {
-	return liveQuery(async () => {
-		const prefix = favouriteId(structure, 'listing:');
-		const rows = await tables.favourites.where('_id').startsWith(prefix).toArray();
-		rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-		const listings = await tables.listings.bulkGet(rows.map((r) => r.listing));
-		const owners = await tables.structures.bulkGet(listings.map((l) => l?.owner ?? ''));
-		return rows.map((r, i) => ({
-			id: r._id,
-			listingId: r.listing,
-			listing: listings[i] ?? null,
-			ownerName: owners[i]?.name ?? null,
-		}));
-	});
-}
-
-/** Notices to the structure, latest first. */
-export function noticesOf(structure: string): Observable<Row<Notice>[]> {
-	return liveQuery(() => tables.notices.where('owner').equals(structure).reverse().sortBy('createdAt'));
-}
+import type { Listing, Message, Report } from '../domain';
+import { type Row, tables } from '../local/db';
 
 /** The report this structure already sent about a content, if any (reports replicate to their sender). */
 export function reportBy(structure: string, target: string): Observable<Row<Report> | undefined> {

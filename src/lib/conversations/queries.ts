@@ -1,9 +1,9 @@
 // Live queries of conversations: a structure's conversations with their unread counts, one thread,
 // the structures that answered a listing. Read from the query tables like every page.
 import { Dexie, liveQuery, type Observable } from 'dexie';
-import { type Conversation, type Message, parseConversationId, readmarkId } from '../domain';
-import { fold } from '../ui/format';
-import { type Row, tables } from './db';
+import { nameOf, type StructureChoice } from '../directory/queries';
+import { type Conversation, keyOf, type Message, parseConversationId, readmarkId } from '../domain';
+import { type Row, tables } from '../local/db';
 
 export interface ConversationSummary {
 	conversation: Row<Conversation>;
@@ -21,11 +21,6 @@ export interface Thread {
 	messages: Row<Message>[];
 }
 
-export interface StructureChoice {
-	id: string;
-	name: string;
-}
-
 function messagesOf(conversation: string) {
 	return tables.messages
 		.where('[conversation+createdAt]')
@@ -40,10 +35,6 @@ async function unreadIn(conversation: string, structureId: string): Promise<numb
 		.between([conversation, since], [conversation, Dexie.maxKey], false, true)
 		.filter((m) => m.author !== structureId)
 		.count();
-}
-
-async function nameOf(id: string | undefined): Promise<string | null> {
-	return id ? ((await tables.structures.get(id))?.name ?? null) : null;
 }
 
 async function summaries(structureId: string): Promise<ConversationSummary[]> {
@@ -98,25 +89,6 @@ export function answerersOf(listingId: string): Observable<StructureChoice[]> {
 		const conversations = await tables.conversations.where('listing').equals(listingId).toArray();
 		const answerers = conversations.map((c) => parseConversationId(c._id)?.answerer ?? c.answerer);
 		const found = await tables.structures.bulkGet(answerers);
-		return answerers.map((id, i) => ({ id, name: found[i]?.name ?? id.slice('structure:'.length) }));
+		return answerers.map((id, i) => ({ id, name: found[i]?.name ?? keyOf(id) }));
 	});
-}
-
-/** Up to `limit` structures of the directory whose name contains `query` (accents and case folded). */
-export function structuresNamed(query: string, limit = 8): Observable<StructureChoice[]> {
-	const wanted = fold(query.trim());
-	return liveQuery(async () => {
-		if (wanted.length < 2) return [];
-		const rows = await tables.structures
-			.orderBy('name')
-			.filter((s) => fold(s.name).includes(wanted))
-			.limit(limit)
-			.toArray();
-		return rows.map((s) => ({ id: s._id, name: s.name }));
-	});
-}
-
-/** The structure a listing was concluded with, by name. */
-export function structureName(id: string | undefined): Observable<string | null> {
-	return liveQuery(() => nameOf(id));
 }

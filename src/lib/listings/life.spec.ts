@@ -3,9 +3,10 @@
 import type { Observable } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hideContent, type Listing, newFavourite, type Report } from '../domain';
+import { favouritesOf } from '../favourites/queries';
+import { tables } from '../local/db';
+import { hiddenContents, moderationQueue } from '../moderation/queries';
 import { addMonths, today } from '../ui/format';
-import { tables } from './db';
-import { favouritesOf, hiddenContents, moderationQueue } from './listing-life';
 import { listingsOf, openListings } from './queries';
 
 const at = '2026-01-01T10:00:00.000Z';

@@ -14,9 +14,9 @@ import {
 	type Report,
 	restoreContent,
 	withDecision,
-} from '$lib/domain';
-import type { Moderated } from '$lib/local/listing-life';
-import { getDoc, saveDoc } from '$lib/sync/docs';
+} from '../domain';
+import { getDoc, saveDoc } from '../sync/docs';
+import type { Moderated } from './queries';
 
 type Content = Listing | Message;
 

@@ -9,9 +9,9 @@ import {
 	newKey,
 	type Readmark,
 	readmarkId,
-} from '../../domain';
-import type { SessionUser } from '../../session.svelte';
-import { getDoc, saveDoc } from '../../sync/docs';
+} from '../domain';
+import type { SessionUser } from '../session.svelte';
+import { getDoc, saveDoc } from '../sync/docs';
 
 /** The conversation of `listing` with the user's structure, opened now if it was not yet. */
 export async function answerListing(listing: Listing, structureId: string): Promise<string> {

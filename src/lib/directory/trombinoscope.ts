@@ -2,9 +2,9 @@
 // structure's sector and territory (department or intercommunality), in name order.
 import { liveQuery, type Observable } from 'dexie';
 import { COMMUNES, type Person, type Structure } from '../domain';
+import { type Row, tables } from '../local/db';
+import type { Page } from '../paging';
 import { fold } from '../ui/format';
-import { type Row, tables } from './db';
-import type { Page } from './queries';
 
 export interface FaceFilters {
 	sector?: string;
