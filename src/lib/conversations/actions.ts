@@ -10,6 +10,7 @@ import {
 	type Readmark,
 	readmarkId,
 } from '../domain';
+import { save } from '../forms/unstamped';
 import type { SessionUser } from '../session.svelte';
 import { getDoc, saveDoc } from '../sync/docs';
 
@@ -17,18 +18,14 @@ import { getDoc, saveDoc } from '../sync/docs';
 export async function answerListing(listing: Listing, structureId: string): Promise<string> {
 	const id = conversationId(listing._id, structureId);
 	if (await getDoc(id)) return id;
-	const now = new Date().toISOString();
-	await saveDoc<Conversation>({
+	await save<Conversation>({
 		_id: id,
 		type: 'conversation',
-		schema: 1,
 		owner: listing.owner,
 		audience: 'participants',
 		participants: [listing.owner, structureId],
 		listing: listing._id,
 		answerer: structureId,
-		createdAt: now,
-		updatedAt: now,
 	});
 	return id;
 }
@@ -36,10 +33,9 @@ export async function answerListing(listing: Listing, structureId: string): Prom
 export function sendMessage(conversation: Conversation, user: SessionUser, text: string): Promise<Message> {
 	if (!user.structureId) throw new Error('Ce compte n’est rattaché à aucune structure.');
 	const at = new Date();
-	return saveDoc<Message>({
+	return save<Message>({
 		_id: messageId(conversation._id, at, newKey()),
 		type: 'message',
-		schema: 1,
 		owner: user.structureId,
 		audience: 'participants',
 		participants: conversation.participants,
@@ -47,8 +43,8 @@ export function sendMessage(conversation: Conversation, user: SessionUser, text:
 		author: user.structureId,
 		authorName: user.name.slice(0, 120),
 		text,
+		// The message's own time, the one its id sorts by.
 		createdAt: at.toISOString(),
-		updatedAt: at.toISOString(),
 	});
 }
 
@@ -57,16 +53,13 @@ export async function markRead(conversation: string, structureId: string, lastRe
 	const id = readmarkId(conversation, structureId);
 	const mark = await getDoc<Readmark>(id);
 	if (mark && mark.lastRead >= lastRead) return;
-	await saveDoc<Readmark>({
+	await save<Readmark>({
 		...(mark ?? {
 			_id: id,
 			type: 'readmark',
-			schema: 1,
 			owner: structureId,
 			audience: 'owner',
 			conversation,
-			createdAt: '',
-			updatedAt: '',
 		}),
 		lastRead,
 	});

@@ -1,10 +1,10 @@
-// The state of a structure's edit form: its fields, errors, and saving through the replica with
-// the domain's schema and access rules.
-import { canWrite, type Structure, StructureSchema, type Viewer, validateDoc } from '../domain';
+// The state of a structure's edit form: its field values and the document they make; the save
+// flow (field errors, the domain's gate, saving, failures) is the forms' one.
+import { type Structure, StructureSchema } from '../domain';
+import { FormDraft } from '../forms/draft.svelte';
+import type { Unstamped } from '../forms/unstamped';
 import { SingleImage } from '../media/single-image.svelte';
-import { saveDoc } from '../sync/docs';
-import { saveFailure } from '../ui/errors';
-import { type FieldErrors, fieldErrors } from '../ui/validation';
+import type { FieldErrors } from '../ui/validation';
 
 /** Field order in the form: the first invalid one receives the focus. */
 export const STRUCTURE_FIELDS = [
@@ -22,7 +22,7 @@ export const STRUCTURE_FIELDS = [
 	'employees',
 ] as const;
 
-export class StructureDraft {
+export class StructureDraft extends FormDraft<Structure> {
 	name = $state('');
 	legalForm = $state('');
 	sectors: string[] = $state([]);
@@ -36,12 +36,13 @@ export class StructureDraft {
 	website = $state('');
 	employees = $state('');
 
-	errors: FieldErrors = $state({});
-	failure: string | null = $state(null);
-	saving = $state(false);
 	readonly logo: SingleImage;
+	protected readonly schema = StructureSchema;
+	protected readonly rootField = 'name';
+	protected readonly notSaved = 'La fiche n’est pas enregistrée';
 
 	constructor(readonly base: Structure) {
+		super(base);
 		this.logo = new SingleImage(base);
 		this.name = base.name;
 		this.legalForm = base.legalForm;
@@ -57,10 +58,9 @@ export class StructureDraft {
 		this.employees = base.employees;
 	}
 
-	toDoc(): Structure {
-		const { _conflicts, ...stored } = this.base as Structure & { _conflicts?: string[] };
+	toDoc(): Unstamped<Structure> {
 		const doc = {
-			...stored,
+			...this.base,
 			name: this.name.trim(),
 			legalForm: this.legalForm,
 			sectors: [...this.sectors],
@@ -72,8 +72,7 @@ export class StructureDraft {
 			address: this.address.trim(),
 			commune: this.commune,
 			employees: this.employees,
-			updatedAt: new Date().toISOString(),
-		} as Structure;
+		} as Unstamped<Structure>;
 		if (this.website.trim()) doc.website = this.website.trim();
 		else delete doc.website;
 		const attachments = this.logo.attachments();
@@ -82,34 +81,15 @@ export class StructureDraft {
 		return doc;
 	}
 
-	async save(viewer: Viewer): Promise<Structure | null> {
-		if (this.saving) return null;
-		this.failure = null;
-		if (this.logo.busy) {
-			this.failure = 'Patientez : le logo est en cours de réduction.';
-			return null;
-		}
-		const doc = this.toDoc();
-		this.errors = fieldErrors(StructureSchema, doc, 'name');
-		if (this.errors.sectors && this.sectors.length > 5) this.errors.sectors = '5 secteurs au plus';
-		if (!validateDoc(doc).ok || Object.keys(this.errors).length > 0) {
-			const count = Math.max(1, Object.keys(this.errors).length);
-			this.failure = `La fiche n’est pas enregistrée : ${count > 1 ? `${count} champs sont` : 'un champ est'} à corriger.`;
-			return null;
-		}
-		const allowed = canWrite(viewer, this.base, doc);
-		if (!allowed.ok) {
-			this.failure = `Enregistrement refusé : ${allowed.reason}.`;
-			return null;
-		}
-		this.saving = true;
-		try {
-			return await saveDoc(doc);
-		} catch (err) {
-			this.failure = saveFailure(err);
-			return null;
-		} finally {
-			this.saving = false;
-		}
+	protected pending(): string | null {
+		return this.logo.busy ? 'Patientez : le logo est en cours de réduction.' : null;
+	}
+
+	protected build(): Unstamped<Structure> {
+		return this.toDoc();
+	}
+
+	protected check(_doc: Unstamped<Structure>, errors: FieldErrors): void {
+		if (errors.sectors && this.sectors.length > 5) errors.sectors = '5 secteurs au plus';
 	}
 }

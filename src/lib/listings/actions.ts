@@ -5,9 +5,8 @@ import { saveDoc } from '../sync/docs';
 
 /** Runs the listing until `validUntil`; an expired one opens again. */
 export function extendListing(listing: Listing, validUntil: string): Promise<Listing> {
-	const { _conflicts, ...stored } = listing as Listing & { _conflicts?: string[] };
 	return saveDoc<Listing>({
-		...stored,
+		...listing,
 		validUntil,
 		status: listing.status === 'expired' ? 'open' : listing.status,
 	});

@@ -1,11 +1,11 @@
-// The state of the listing form (new or edit): field values, errors, and saving through the
-// replica. Validation is the domain's, so the form refuses exactly what the server would.
-import { canWrite, type Listing, ListingSchema, newKey, type Viewer, validateDoc } from '../domain';
+// The state of the listing form (new or edit): its field values and the document they make; the
+// save flow (field errors, the domain's gate, saving, failures) is the forms' one.
+import { type Listing, ListingSchema, newKey, type Viewer } from '../domain';
+import { FormDraft } from '../forms/draft.svelte';
+import type { Unstamped } from '../forms/unstamped';
 import { PhotoSet } from '../media/photo-set.svelte';
-import { saveDoc } from '../sync/docs';
-import { capitalise, saveFailure } from '../ui/errors';
 import { addMonths, today } from '../ui/format';
-import { type FieldErrors, fieldErrors } from '../ui/validation';
+import type { FieldErrors } from '../ui/validation';
 
 /** Statuses a member may set by hand ("expired" follows from the end date). */
 export const EDITABLE_STATUSES = ['open', 'discussion', 'concluded', 'withdrawn'] as const;
@@ -27,7 +27,7 @@ export const LISTING_FIELDS = [
 	'concludedWith',
 ] as const;
 
-export class ListingDraft {
+export class ListingDraft extends FormDraft<Listing> {
 	kind = $state('offer');
 	nature = $state('');
 	sector = $state('');
@@ -43,14 +43,14 @@ export class ListingDraft {
 	/** With whom a concluded listing was concluded (asked when the status becomes « Conclue »). */
 	concludedWith = $state('');
 
-	errors: FieldErrors = $state({});
-	failure: string | null = $state(null);
-	saving = $state(false);
-
 	readonly id: string;
 	readonly photos: PhotoSet;
+	protected readonly schema = ListingSchema;
+	protected readonly rootField = 'validUntil';
+	protected readonly notSaved = 'L’annonce n’est pas enregistrée';
 
-	constructor(readonly base: Listing | null) {
+	constructor(base: Listing | null) {
+		super(base);
 		this.id = base?._id ?? `listing:${newKey()}`;
 		this.photos = new PhotoSet(base);
 		if (!base) return;
@@ -70,17 +70,13 @@ export class ListingDraft {
 	}
 
 	/** The document this draft would save, on top of the stored one when editing. */
-	toDoc(owner: string): Listing {
-		const now = new Date().toISOString();
-		const { _conflicts, ...stored } = (this.base ?? {}) as Partial<Listing> & { _conflicts?: string[] };
+	toDoc(owner: string): Unstamped<Listing> {
+		const stored: Partial<Listing> = this.base ?? {};
 		const doc = {
 			...stored,
 			_id: this.id,
 			type: 'listing',
-			schema: 1,
 			owner: stored.owner ?? owner,
-			createdAt: stored.createdAt ?? now,
-			updatedAt: now,
 			kind: this.kind,
 			nature: this.nature,
 			sector: this.sector,
@@ -91,7 +87,7 @@ export class ListingDraft {
 			validUntil: this.validUntil,
 			audience: this.audience,
 			status: this.status,
-		} as Listing;
+		} as Unstamped<Listing>;
 		const radius = this.radiusKm.trim();
 		if (radius) doc.radiusKm = Number(radius);
 		else delete doc.radiusKm;
@@ -99,6 +95,7 @@ export class ListingDraft {
 		else delete doc.price;
 		if (this.status === 'concluded' && this.concludedWith) {
 			doc.concludedWith = this.concludedWith;
+			const now = new Date().toISOString();
 			doc.concludedAt = stored.concludedWith === this.concludedWith ? (stored.concludedAt ?? now) : now;
 		} else {
 			delete doc.concludedWith;
@@ -113,42 +110,18 @@ export class ListingDraft {
 		return doc;
 	}
 
-	/** Validates and saves; returns the saved listing, or null with `errors`/`failure` set. */
-	async save(viewer: Viewer): Promise<Listing | null> {
-		if (this.saving) return null;
-		this.failure = null;
-		if (this.photos.busy) {
-			this.failure = 'Patientez : les photos sont en cours de réduction.';
-			return null;
-		}
+	protected pending(): string | null {
+		return this.photos.busy ? 'Patientez : les photos sont en cours de réduction.' : null;
+	}
+
+	protected build(viewer: Viewer): Unstamped<Listing> | string {
 		const owner = this.base?.owner ?? viewer.structureId;
-		if (!owner) {
-			this.failure = 'Ce compte n’est rattaché à aucune structure : il ne peut pas publier d’annonce.';
-			return null;
-		}
-		const doc = this.toDoc(owner);
-		this.errors = fieldErrors(ListingSchema, doc, 'validUntil');
+		if (!owner) return 'Ce compte n’est rattaché à aucune structure : il ne peut pas publier d’annonce.';
+		return this.toDoc(owner);
+	}
+
+	protected check(doc: Unstamped<Listing>, errors: FieldErrors): void {
 		if (doc.status === 'concluded' && !doc.concludedWith)
-			this.errors.concludedWith = 'Choisissez la structure avec laquelle l’échange a été conclu.';
-		const valid = validateDoc(doc);
-		if (!valid.ok || Object.keys(this.errors).length > 0) {
-			const count = Math.max(1, Object.keys(this.errors).length);
-			this.failure = `L’annonce n’est pas enregistrée : ${count > 1 ? `${count} champs sont` : 'un champ est'} à corriger.`;
-			return null;
-		}
-		const allowed = canWrite(viewer, this.base, doc);
-		if (!allowed.ok) {
-			this.failure = `${capitalise(allowed.reason)}.`;
-			return null;
-		}
-		this.saving = true;
-		try {
-			return await saveDoc(doc);
-		} catch (err) {
-			this.failure = saveFailure(err);
-			return null;
-		} finally {
-			this.saving = false;
-		}
+			errors.concludedWith = 'Choisissez la structure avec laquelle l’échange a été conclu.';
 	}
 }

@@ -15,6 +15,7 @@ import {
 	restoreContent,
 	withDecision,
 } from '../domain';
+import { save, type Unstamped } from '../forms/unstamped';
 import { getDoc, saveDoc } from '../sync/docs';
 import type { Moderated } from './queries';
 
@@ -24,26 +25,21 @@ async function content(item: Moderated): Promise<Content> {
 	const found = await getDoc<Content>(item.target);
 	if (!found)
 		throw new Error('Ce contenu n’est pas sur cet appareil : attendez la fin de la synchronisation.');
-	const { _conflicts, ...doc } = found;
-	return doc as Content;
+	return found;
 }
 
 const titleOf = (doc: Content) =>
 	doc.type === 'listing' ? doc.title : doc.text.replace(/\s+/g, ' ').slice(0, 80);
 
-function notice(doc: Content, kind: Exclude<NoticeKind, 'expiry-soon'>, reason: string): Notice {
-	const now = new Date().toISOString();
+function notice(doc: Content, kind: Exclude<NoticeKind, 'expiry-soon'>, reason: string): Unstamped<Notice> {
 	return {
 		_id: `notice:${newKey()}`,
 		type: 'notice',
-		schema: 1,
 		owner: doc.owner,
 		audience: 'owner',
 		kind,
 		subject: doc._id,
 		...moderationNotice(kind, { type: doc.type, title: titleOf(doc) }, reason),
-		createdAt: now,
-		updatedAt: now,
 	};
 }
 
@@ -52,9 +48,7 @@ async function decide(reports: Report[], action: ModerationAction, by: string, r
 	const at = new Date().toISOString();
 	for (const r of reports) {
 		const current = await getDoc<Report>(r._id);
-		if (!current) continue;
-		const { _conflicts, ...report } = current;
-		await saveDoc(withDecision(report, { action, at, by, reason: reason.trim() }));
+		if (current) await saveDoc(withDecision(current, { action, at, by, reason: reason.trim() }));
 	}
 }
 
@@ -65,7 +59,7 @@ export async function hide(item: Moderated, by: string, reason: string): Promise
 	if (doc.hidden) throw new Error('Ce contenu est déjà masqué.');
 	await saveDoc(hideContent(doc, by, reason.trim(), openReports(item)[0]?._id));
 	await decide(openReports(item), 'hide', by, reason);
-	await saveDoc(notice(doc, 'hidden', reason));
+	await save(notice(doc, 'hidden', reason));
 }
 
 export async function restore(item: Moderated, by: string, reason: string): Promise<void> {
@@ -74,13 +68,13 @@ export async function restore(item: Moderated, by: string, reason: string): Prom
 	await saveDoc(restoreContent(doc));
 	const origin = item.reports.filter((r) => r._id === doc.hidden?.report);
 	await decide(origin, 'restore', by, reason);
-	await saveDoc(notice(doc, 'restored', reason));
+	await save(notice(doc, 'restored', reason));
 }
 
 export async function warn(item: Moderated, by: string, reason: string): Promise<void> {
 	const doc = await content(item);
 	await decide(openReports(item), 'warn', by, reason);
-	await saveDoc(notice(doc, 'warning', reason));
+	await save(notice(doc, 'warning', reason));
 }
 
 export async function dismiss(item: Moderated, by: string, reason: string): Promise<void> {

@@ -1,7 +1,7 @@
 // A structure reports a listing or a message to the staff, on the device (pushed later); the
 // report replicates back to its sender only, so it can see what it already sent.
 import { newKey, type Report, type ReportReason } from '../domain';
-import { saveDoc } from '../sync/docs';
+import { save } from '../forms/unstamped';
 
 export interface ReportTarget {
 	/** `listing:…` or `message:…` */
@@ -18,11 +18,9 @@ export function sendReport(
 	reason: ReportReason,
 	details: string,
 ): Promise<Report> {
-	const now = new Date().toISOString();
-	return saveDoc<Report>({
+	return save<Report>({
 		_id: `report:${newKey()}`,
 		type: 'report',
-		schema: 1,
 		owner: by.structureId,
 		audience: 'owner',
 		target: target.id,
@@ -33,7 +31,5 @@ export function sendReport(
 		details: details.trim(),
 		reporterName: by.name.slice(0, 120),
 		status: 'open',
-		createdAt: now,
-		updatedAt: now,
 	});
 }

@@ -3,6 +3,5 @@ import type { Notice } from '../domain';
 import { saveDoc } from '../sync/docs';
 
 export function markNoticeRead(notice: Notice): Promise<Notice> {
-	const { _conflicts, ...stored } = notice as Notice & { _conflicts?: string[] };
-	return saveDoc<Notice>({ ...stored, readAt: new Date().toISOString() });
+	return saveDoc<Notice>({ ...notice, readAt: new Date().toISOString() });
 }
