@@ -1,9 +1,10 @@
 // The documents behind a page of search hits, in the hits' order: listings with their owner's name,
 // structures with their membership, read from the device's tables for the cards.
+import type { StructureRow } from '../directory/queries';
 import { docId, keyOf, type Membership } from '../domain';
 import type { SearchHit } from '../domain/search';
+import type { ListingRow } from '../listings/queries';
 import { tables } from '../local/db';
-import type { ListingRow, StructureRow } from '../local/queries';
 
 export type ResultRow =
 	| { type: 'listing'; id: string; listing: ListingRow; ownerName: string | null }
