@@ -7,6 +7,7 @@ import {
 	type Checkin,
 	type CheckinMethod,
 	type ElbEvent,
+	keyOf,
 	mergeCheckins,
 	newCheckin,
 	newKey,
@@ -106,8 +107,7 @@ export async function checkInCode(event: EventRef, code: string): Promise<Outcom
 	const { person: personId, structure } = check.payload;
 	const known = await tables.people.get(personId);
 	if (known) return checkInPerson(event, known, 'qr');
-	const structureName =
-		(await tables.structures.get(structure))?.name ?? structure.slice('structure:'.length);
+	const structureName = (await tables.structures.get(structure))?.name ?? keyOf(structure);
 	return record(
 		newCheckin({
 			event,

@@ -1,27 +1,11 @@
-// Live queries of the events part: a structure's hosted events, an event's registrations as this
-// device holds them (the host and staff hold them all, a structure its own), proposals to host.
+// Live queries of the events part: an event's registrations as this device holds them (the host
+// and staff hold them all, a structure its own), a structure's team, proposals to host, and the
+// names of the structures these documents point to.
 import { liveQuery, type Observable } from 'dexie';
-import type { ElbEvent, Person, Proposal, Registration } from '../domain';
+import type { Person, Proposal, Registration } from '../domain';
 import { type Row, tables } from '../local/db';
 
 export type RegistrationRow = Row<Registration>;
-
-export interface Hosted {
-	upcoming: Row<ElbEvent>[];
-	past: Row<ElbEvent>[];
-}
-
-/** The events a structure hosts: coming ones soonest first, past ones latest first. */
-export function hostedEvents(structureId: string): Observable<Hosted> {
-	return liveQuery(async () => {
-		const now = new Date().toISOString();
-		const all = await tables.events
-			.orderBy('start')
-			.filter((e) => e.host === structureId)
-			.toArray();
-		return { upcoming: all.filter((e) => e.end >= now), past: all.filter((e) => e.end < now).reverse() };
-	});
-}
 
 export function registrationsOf(eventId: string): Observable<RegistrationRow[]> {
 	return liveQuery(() => tables.registrations.where('event').equals(eventId).toArray());
@@ -56,4 +40,13 @@ export function proposals(owner?: string): Observable<Row<Proposal>[]> {
 
 export function proposal(id: string): Observable<Row<Proposal> | undefined> {
 	return liveQuery(() => tables.proposals.get(id));
+}
+
+/** The directory names of these structures, for lists that show where people come from. */
+export function structureNames(ids: readonly string[]): Observable<Map<string, string>> {
+	const unique = [...new Set(ids)];
+	return liveQuery(async () => {
+		const rows = await tables.structures.bulkGet(unique);
+		return new Map(rows.flatMap((s) => (s ? [[s._id, s.name] as const] : [])));
+	});
 }

@@ -4,6 +4,7 @@
 /// <reference types="leaflet.markercluster" />
 import type * as Leaflet from 'leaflet';
 import { communeByCode } from '../domain';
+import { listingHref, structureHref } from '../hrefs';
 import type { CommunePoint } from '../search/protocol';
 import outlines from './outlines.json';
 
@@ -47,8 +48,7 @@ export function clusterGroup(L: L): Leaflet.MarkerClusterGroup {
 	});
 }
 
-const hrefOf = (id: string) =>
-	id.startsWith('listing:') ? `/annonces/${id.slice(8)}` : `/annuaire/${id.slice(10)}`;
+const hrefOf = (id: string) => (id.startsWith('listing:') ? listingHref(id) : structureHref(id));
 
 export function communeMarker(L: L, point: CommunePoint, moreHref: string): Leaflet.Marker {
 	const name = communeByCode(point.commune)?.name ?? point.commune;

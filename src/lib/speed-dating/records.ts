@@ -9,6 +9,24 @@ export async function recordMeetings(meetings: Meeting[]): Promise<void> {
 	for (const meeting of meetings) if (!(await getDoc(meeting._id))) await saveDoc(meeting);
 }
 
+/** What went wrong with a write, in the words the device or the domain gave. */
+export const reasonOf = (err: unknown): string =>
+	(err as { reason?: string }).reason ?? (err as Error).message;
+
+/** Saves one side's answer: an empty string once saved, else a French message to show. */
+export async function answerOrFailure(
+	meeting: Meeting,
+	side: string,
+	answer: FollowupAnswer,
+): Promise<string> {
+	try {
+		await answerFollowup(meeting, side, answer);
+		return '';
+	} catch (err) {
+		return `Réponse non enregistrée : ${reasonOf(err)}`;
+	}
+}
+
 export async function answerFollowup(meeting: Meeting, side: string, answer: FollowupAnswer): Promise<void> {
 	const now = new Date().toISOString();
 	const fresh = newFollowup(meeting, side, answer, now);

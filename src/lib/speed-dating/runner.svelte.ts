@@ -1,13 +1,12 @@
 // The tablet's session runner without rendering: the session document held in memory and saved to
 // the device after every change, the clock that drives the countdown, planning of the next round,
 // and the end of a round (alarm, meetings recorded). A reload reads the document back and resumes.
-import { liveQuery } from 'dexie';
+
+import { EventCheckins } from '../checkin/event-checkins.svelte';
 import {
 	addPerson,
-	type Checkin,
 	currentRound,
 	draftRound,
-	type ElbEvent,
 	endRound,
 	finishSession,
 	markLeft,
@@ -30,18 +29,15 @@ import {
 	withSettings,
 } from '../domain';
 import { DEFAULT_WEIGHTS, type Participant, pairScores, planRound } from '../domain/pairing';
-import { type Row, tables } from '../local/db';
+import { tables } from '../local/db';
 import { getDoc, saveDoc } from '../sync/docs';
-import { Live } from '../ui/live.svelte';
 import { ringEndOfRound, unlockSound } from './alarm';
-import { recordMeetings } from './records';
+import { reasonOf, recordMeetings } from './records';
 import { participantsOf, type Seat, seatsFromCheckins } from './seats';
 
 const TICK_MS = 250;
 
-export class Runner {
-	readonly event: Live<Row<ElbEvent> | undefined>;
-	readonly checkins: Live<Row<Checkin>[]>;
+export class Runner extends EventCheckins {
 	session = $state.raw<SdSession | null>(null);
 	loaded = $state(false);
 	now = $state(Date.now());
@@ -56,15 +52,8 @@ export class Runner {
 	#saving: Promise<void> = Promise.resolve();
 	#scores: { key: string; scores: Map<string, number> } | null = null;
 
-	constructor(readonly eventId: () => string) {
-		this.event = new Live(() => {
-			const id = eventId();
-			return liveQuery(() => tables.events.get(id));
-		}, undefined);
-		this.checkins = new Live(() => {
-			const id = eventId();
-			return liveQuery(() => tables.checkins.where('event').equals(id).toArray());
-		}, []);
+	constructor(eventId: () => string) {
+		super(eventId);
 		$effect(() => {
 			const id = sessionId(eventId());
 			this.#load(id);
@@ -98,7 +87,7 @@ export class Runner {
 				this.#rev = saved._rev;
 				this.error = null;
 			} catch (err) {
-				this.error = `Enregistrement impossible sur cet appareil : ${(err as { reason?: string }).reason ?? (err as Error).message}`;
+				this.error = `Enregistrement impossible sur cet appareil : ${reasonOf(err)}`;
 			}
 		});
 		await this.#saving;
@@ -192,7 +181,7 @@ export class Runner {
 			await this.#planIfNeeded();
 			if (round) await recordMeetings(meetingsOfRound(ended, round, event, now));
 		} catch (err) {
-			this.error = `Fin du tour non enregistrée : ${(err as { reason?: string }).reason ?? (err as Error).message}`;
+			this.error = `Fin du tour non enregistrée : ${reasonOf(err)}`;
 		} finally {
 			this.#ending = false;
 		}

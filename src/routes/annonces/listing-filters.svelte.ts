@@ -1,6 +1,6 @@
 // The listings page's current filters and page size, kept for the session (back from a listing
 // page finds the list as it was left).
-import type { ListingFilters as Query } from '$lib/local/queries';
+import type { ListingFilters as Query } from '$lib/listings/queries';
 
 export const PAGE_SIZE = 50;
 

@@ -1,6 +1,6 @@
 // The directory's current filters and how many rows are shown; kept for the session so that
 // coming back from a structure page finds the list as it was left.
-import type { StructureFilters } from '$lib/local/queries';
+import type { StructureFilters } from '$lib/directory/queries';
 
 export const PAGE_SIZE = 50;
 

@@ -1,7 +1,8 @@
 // The trombinoscope's filters (sector, department, intercommunality, name) and page size, kept for
 // the session; intercommunalities offered are those of the chosen department.
+
+import type { FaceFilters as Query } from '$lib/directory/trombinoscope';
 import { COMMUNES, EPCIS } from '$lib/domain';
-import type { FaceFilters as Query } from '$lib/local/trombinoscope';
 
 export const PAGE_SIZE = 60;
 

@@ -1,0 +1,28 @@
+// Event dates read on French time, whatever the time zone of the machine running the test.
+import { describe, expect, it } from 'vitest';
+import { eventKindLabel, formatEventWhen } from './format';
+
+describe('formatEventWhen', () => {
+	it('reads a winter evening in French time (UTC+1)', () => {
+		expect(formatEventWhen('2026-12-08T17:00:00.000Z', '2026-12-08T19:30:00.000Z')).toBe(
+			'mardi 8 décembre 2026, de 18 h à 20 h 30',
+		);
+	});
+
+	it('reads a summer morning in French summer time (UTC+2)', () => {
+		expect(formatEventWhen('2027-06-15T06:30:00.000Z', '2027-06-15T08:00:00.000Z')).toBe(
+			'mardi 15 juin 2027, de 8 h 30 à 10 h',
+		);
+	});
+
+	it('spells out both days of an event over several days', () => {
+		expect(formatEventWhen('2027-01-14T08:00:00.000Z', '2027-01-15T16:00:00.000Z')).toBe(
+			'du jeudi 14 janvier 2027, 9 h, au vendredi 15 janvier 2027, 17 h',
+		);
+	});
+
+	it('names the kinds in French', () => {
+		expect(eventKindLabel('apero')).toBe('Apéro itinérant');
+		expect(eventKindLabel('speed-dating')).toBe('Speed-dating');
+	});
+});
