@@ -1,9 +1,7 @@
 // The end of a listing's validity: a reminder to its owner a few days before (an in-app notice,
 // e-mailed by the notice job; one per listing and end date), then the listing marked expired.
-import { expiryNotice, expiryNoticeId, type Listing, type Notice } from '../../src/lib/domain';
+import { expiryNotice, expiryNoticeId, isRunning, type Listing, type Notice } from '../../src/lib/domain';
 import { addDays, currentDocs, frenchDate, type JobContext, writeAsServer } from './context';
-
-const isRunning = (l: Listing) => l.status === 'open' || l.status === 'discussion';
 
 /** Marks `expired` every running listing whose last valid day is past. */
 export async function expireListings(ctx: JobContext): Promise<number> {

@@ -2,12 +2,11 @@
 // the last run stopped, so a run costs the changes since, not a scan of 50,000 listings): the
 // listings still running, the notices not yet e-mailed, and the e-mail addresses of each structure's contacts.
 /// <reference types="pouchdb-core" />
-import type { Contact, Listing, Notice } from '../../src/lib/domain';
+import { type Contact, isRunning, type Listing, type Notice } from '../../src/lib/domain';
 
 export type RunningListing = Pick<Listing, '_id' | 'owner' | 'title' | 'validUntil' | 'status'>;
 
 const PAGE = 2_000;
-const isRunning = (status: string) => status === 'open' || status === 'discussion';
 
 export class StoreWatch {
 	readonly running = new Map<string, RunningListing>();
@@ -43,7 +42,7 @@ export class StoreWatch {
 		const type = id.slice(0, id.indexOf(':'));
 		if (type === 'listing') {
 			const l = doc as Listing | undefined;
-			if (l && isRunning(l.status))
+			if (l && isRunning(l))
 				this.running.set(id, {
 					_id: id,
 					owner: l.owner,

@@ -2,7 +2,7 @@
 // owner's name, a structure's listings. Filtering walks indexes (keys only) so lists stay fast
 // with 50,000 listings.
 import { liveQuery, type Observable } from 'dexie';
-import type { Listing } from '../domain';
+import { isOpen as isOpenOn, type Listing } from '../domain';
 import { type Row, tables } from '../local/db';
 import { idSet, intersect, type Page } from '../paging';
 import { today } from '../ui/format';
@@ -29,7 +29,7 @@ async function ownerNames(listings: ListingRow[]): Promise<ListingSummary[]> {
 /** Below this many candidates, reading them whole beats walking the 50,000 keys of an index. */
 const SMALL_SET = 2_000;
 
-const isOpen = (l: ListingRow, on: string) => l.status === 'open' && l.validUntil >= on && !l.hidden;
+const isOpen = (l: ListingRow, on: string) => isOpenOn(l, on) && !l.hidden;
 const latestFirst = (a: ListingRow, b: ListingRow) => (a.updatedAt < b.updatedAt ? 1 : -1);
 
 /** Open listings among a few candidates: read them and sort them here. */

@@ -1,7 +1,7 @@
 // Who sits at the tables: one seat per structure present (from the event's check-ins), a walk-in
 // seat for someone with no directory entry, and what the pairing knows of each (their directory
 // page and open listings), read from the device's tables.
-import { type Checkin, slugify } from '../domain';
+import { type Checkin, isOpen, slugify } from '../domain';
 import type { Participant } from '../domain/pairing';
 import { tables } from '../local/db';
 import { today } from '../ui/format';
@@ -47,7 +47,7 @@ export async function participantsOf(seats: Seat[]): Promise<Participant[]> {
 	return seats.map((seat) => {
 		const s = byId.get(seat.id);
 		if (!s) return { id: seat.id, name: seat.name, profile: {} };
-		const open = listings.filter((l) => l.owner === s._id && l.status === 'open' && l.validUntil >= on);
+		const open = listings.filter((l) => l.owner === s._id && isOpen(l, on));
 		return {
 			id: seat.id,
 			name: seat.name,

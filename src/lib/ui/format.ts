@@ -11,6 +11,7 @@ import {
 	type Listing,
 	NATURES,
 	sectorLabel,
+	effectiveStatus as statusOn,
 } from '../domain';
 
 export { communeName, sectorLabel };
@@ -81,8 +82,7 @@ export function employeesLabel(band: string): string {
 
 /** A listing still running past its end date is expired whatever its stored status says. */
 export function effectiveStatus(listing: Pick<Listing, 'status' | 'validUntil'>, on = today()): string {
-	const running = listing.status === 'open' || listing.status === 'discussion';
-	return running && listing.validUntil < on ? 'expired' : listing.status;
+	return statusOn(listing, on);
 }
 
 /** Lower case without accents, so « Étaples » is found by "etaples". */
