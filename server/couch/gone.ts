@@ -9,6 +9,7 @@
 import { Hono } from 'hono';
 import { canRead } from '../../src/lib/domain';
 import { HttpError } from '../errors';
+import type { ViewerEnv } from '../middleware/viewer';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { isRecord } from './params';
@@ -23,10 +24,10 @@ export interface GoneAnswer {
 	held?: 'needed';
 }
 
-export function goneRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function goneRoutes(couch: Couch): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 	routes.post('/_gone', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const ask = parse(await readJson(c));
 		await couch.index.ready;
 		const scope = scopeKey(viewer);

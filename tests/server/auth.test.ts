@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type RunningServer, startServer } from '../../server/app';
 import { type Auth, createAccount, createAuth } from '../../server/auth';
 import { openSession, sessionAccount } from '../../server/auth/sessions';
+import { createLog } from '../../server/log';
 import { openStores, type Stores } from '../../server/store';
 
 const PASSWORD = 'correct horse battery';
@@ -23,9 +24,9 @@ beforeAll(async () => {
 	stores = openStores({ dataDir: dir });
 	({ db, accounts } = stores);
 	auth = createAuth({ accounts, db });
-	const app = createApp({ stores, auth });
-	// A window on viewerOf, the function /db relies on for every replication request.
-	app.get('/api/viewer', async (c) => c.json(await auth.viewerOf(c)));
+	const app = createApp({ stores, auth, log: createLog('warn') });
+	// A window on the viewer the middleware sets, the one /db relies on for every replication request.
+	app.app.get('/api/viewer', (c) => c.json(c.get('viewer')));
 	server = await startServer(app, 0, '127.0.0.1');
 	base = server.url;
 	await createAccount(accounts, {

@@ -6,6 +6,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-node';
 import { createApp, type RunningServer, startServer } from '../../server/app';
 import { type Auth, createAccount, createAuth } from '../../server/auth';
+import { createLog } from '../../server/log';
 import { openStores, type Stores } from '../../server/store';
 import type { Contact, Doc, ElbEvent, Listing, Membership, Person, Structure } from '../../src/lib/domain';
 
@@ -163,7 +164,7 @@ export async function startTestServer(
 		for (const who of Object.values(PEOPLE) as Who[])
 			await createAccount(stores.accounts, { ...who, password: PASSWORD });
 	const auth = createAuth({ accounts: stores.accounts, db: stores.db });
-	const app = createApp({ stores, auth, staticDir: opts.staticDir });
+	const app = createApp({ stores, auth, log: createLog('warn'), staticDir: opts.staticDir });
 	const running = await startServer(app, 0, '127.0.0.1');
 	return {
 		...running,

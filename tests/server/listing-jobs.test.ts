@@ -2,7 +2,6 @@
 // expired through the replication write path (devices receive it), one reminder per listing a few
 // days before, in the app and by e-mail through a real SMTP conversation, never sent twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { couchOf } from '../../server/app';
 import { type Jobs, startJobs } from '../../server/jobs';
 import { createMailer, type Mailer } from '../../server/mail';
 import { type Contact, expiryNoticeId, type Listing, type Notice } from '../../src/lib/domain';
@@ -50,7 +49,7 @@ beforeAll(async () => {
 	smtp = await startSmtp();
 	mailer = createMailer({ smtpUrl: smtp.url, from: 'elBasar <reseau@apes.test>', outboxDir: '/nonexistent' });
 	jobs = startJobs({
-		couch: couchOf(server.app),
+		couch: server.app.couch,
 		accounts: server.stores.accounts,
 		mailer,
 		intervalMs: 3_600_000,
@@ -178,7 +177,7 @@ describe('notices e-mailed', () => {
 		const refusing = await startSmtp({ refuse: /@les-jardins\.test$/ });
 		const local = createMailer({ smtpUrl: refusing.url, from: 'r@apes.test', outboxDir: '/nonexistent' });
 		const failing = startJobs({
-			couch: couchOf(server.app),
+			couch: server.app.couch,
 			accounts: server.stores.accounts,
 			mailer: local,
 			intervalMs: 3_600_000,
