@@ -1,16 +1,10 @@
 // Live sync: a longpoll wakes at once on a change the viewer may read, ends on its timeout, and
 // never holds the server open when it stops.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/lib/domain';
-import { call, device, listing, PEOPLE, remote, startTestServer, type TestServer } from './helpers';
+import { call, device, listing, PEOPLE, remote, startTestServer, useTestServer } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 const later = (ms: number, task: () => Promise<unknown>) => setTimeout(() => void task(), ms);
 

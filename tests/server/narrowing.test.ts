@@ -1,6 +1,6 @@
 // A device drops, at its next sync, the documents that left its user's audience, and takes them in
 // again when its rights grow back: real HTTP, real PouchDB replicas, the app's sweep.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DROPPED, rebuildReplica, sweep } from '../../src/lib/sync/sweep';
 import {
 	basicHeader,
@@ -10,18 +10,12 @@ import {
 	PEOPLE,
 	postJson,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 	type Who,
 } from './helpers';
 
-let server: TestServer;
-beforeEach(async () => {
-	server = await startTestServer();
-});
-afterEach(async () => {
-	await server?.close();
-});
+// Every test changes someone's rights: each gets its own server.
+const server = useTestServer({ each: true });
 
 const OUTBOX = '_local/elbasar-outbox';
 const MEMBERS_ONLY = ['contact:lea', 'listing:pioche-membres', 'structure:atelier-discret'];

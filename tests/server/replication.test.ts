@@ -1,6 +1,6 @@
 // Replication over time: resuming an interrupted pull, conflicts kept, rights that grow, and the
 // checkpoints that make all three work.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/lib/domain';
 import {
 	call,
@@ -12,17 +12,10 @@ import {
 	membership,
 	PEOPLE,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 type Stored = Listing & { _rev: string };
 
