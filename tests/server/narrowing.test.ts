@@ -111,7 +111,9 @@ describe('a document that leaves the audience is dropped at the next sync', () =
 		await db.replicate.from(remote(server, PEOPLE.marc));
 		const keep = (id: string) => id === 'listing:pas-encore-envoyee';
 		const headers = { authorization: basicHeader(PEOPLE.marc) };
-		await sweep(db, { url: server.dbUrl, init: { headers }, keep });
+		const swept = await sweep(db, { url: server.dbUrl, init: { headers }, keep });
+		// The sweep did run: what Le Relais lost with its membership is dropped, the unsent listing kept.
+		expect(swept.dropped.sort()).toEqual(MEMBERS_ONLY);
 		expect(await localIds(db)).toContain('listing:pas-encore-envoyee');
 	});
 });
@@ -129,7 +131,10 @@ describe('the _gone endpoint', () => {
 		const first = await call(server, '/db/elbasar/_gone', postJson({ held: [] }));
 		const { scope, through } = first.body as unknown as { scope: string; through: number };
 		await edit(PEOPLE.marc, 'listing:relais-brouillon', { audience: 'members' });
+		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'members' });
 		const next = await call(server, '/db/elbasar/_gone', postJson({ scope, since: through }));
-		expect(next.body.gone).toEqual([]);
+		// Told from the journal of what it lost: the public listing, not the draft it never saw.
+		expect(next.body).toMatchObject({ scope, gone: ['listing:pioche-velo'] });
+		expect(next.body.held).toBeUndefined();
 	});
 });
