@@ -99,6 +99,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
 				intervalMs: config.jobs.intervalMinutes * 60_000,
 				reminderDays: config.jobs.reminderDays,
 				publicUrl: config.publicUrl,
+				warn: log.warn,
 			})
 		: null;
 	if (!jobs) info('Tâches périodiques désactivées (JOBS=false).');
