@@ -2,8 +2,8 @@
 // to print or hand one over). The code is what the QR shows; phones verify it offline.
 import { Hono } from 'hono';
 import { type CardPayload, signCard, type Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { ViewerEnv } from '../middleware/viewer';
 import type { Stores } from '../store';
 import { CardHolders } from './holders';
 import { cardKeys } from './keys';

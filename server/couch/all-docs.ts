@@ -4,8 +4,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { ViewerEnv } from '../middleware/viewer';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, integer, isRecord, json } from './params';

@@ -2,14 +2,13 @@
 // per viewer) and `_bulk_docs` (write, checked per document).
 /// <reference types="pouchdb-core" />
 import { Hono } from 'hono';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { Log } from '../log';
-import type { ViewerEnv } from '../middleware/viewer';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, isRecord } from './params';
 import { revisionReadable } from './read-access';
-import { logRefusals } from './refusals';
+import { logRefusals, type RefusalLog } from './refusals';
 import { checkBatchShape, isRev } from './write-checks';
 import { writeDocs } from './writes';
 
@@ -22,7 +21,7 @@ type BulkGetDoc = { ok: Record<string, unknown> } | { error: Record<string, unkn
 
 const missing = (id: string, rev?: string) => ({ error: { id, rev, error: 'not_found', reason: 'missing' } });
 
-export function bulkRoutes(couch: Couch, log: Log): Hono<ViewerEnv> {
+export function bulkRoutes(couch: Couch, log: RefusalLog): Hono<ViewerEnv> {
 	const routes = new Hono<ViewerEnv>();
 
 	routes.post('/_revs_diff', async (c) => {

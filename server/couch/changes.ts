@@ -2,8 +2,8 @@
 // through on a pull, and the longpoll a live sync waits on.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { ViewerEnv } from '../middleware/viewer';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { type FeedOptions, present, readableChanges } from './feed';

@@ -4,14 +4,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { Log } from '../log';
-import type { ViewerEnv } from '../middleware/viewer';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, isRecord, json } from './params';
 import { revisionReadable } from './read-access';
-import { logRefusals } from './refusals';
+import { logRefusals, type RefusalLog } from './refusals';
 import { checkId, isRev } from './write-checks';
 import { type WriteOutcome, writeDocs } from './writes';
 
@@ -24,7 +23,7 @@ const WRITE_STATUS: Record<string, 400 | 403 | 409 | 412> = {
 	missing_stub: 412,
 };
 
-export function docRoutes(couch: Couch, log: Log): Hono<ViewerEnv> {
+export function docRoutes(couch: Couch, log: RefusalLog): Hono<ViewerEnv> {
 	const routes = new Hono<ViewerEnv>();
 	routes.get('/:docid', (c) => getDoc(couch, c));
 	routes.put('/:docid', (c) => putDoc(couch, log, c));
@@ -82,7 +81,7 @@ function openRevsOf(c: Context): 'all' | string[] | undefined {
 	return revs;
 }
 
-async function putDoc(couch: Couch, log: Log, c: Context<ViewerEnv>): Promise<Response> {
+async function putDoc(couch: Couch, log: RefusalLog, c: Context<ViewerEnv>): Promise<Response> {
 	const viewer = c.get('viewer');
 	const id = writableId(c);
 	const body = await readJson(c);
@@ -102,7 +101,7 @@ async function putDoc(couch: Couch, log: Log, c: Context<ViewerEnv>): Promise<Re
 	return answer(c, outcome, 201);
 }
 
-async function deleteDoc(couch: Couch, log: Log, c: Context<ViewerEnv>): Promise<Response> {
+async function deleteDoc(couch: Couch, log: RefusalLog, c: Context<ViewerEnv>): Promise<Response> {
 	const viewer = c.get('viewer');
 	const id = writableId(c);
 	const rev = c.req.query('rev');

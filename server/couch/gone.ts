@@ -8,8 +8,8 @@
 // those readable again are answered in `back`, so the device can take them in again.
 import { Hono } from 'hono';
 import { canRead } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { ViewerEnv } from '../middleware/viewer';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { isRecord } from './params';

@@ -3,9 +3,8 @@
 /// <reference types="pouchdb-core" />
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError, tooLarge } from '../errors';
-import type { Log } from '../log';
-import type { ViewerEnv } from '../middleware/viewer';
 import { DB_NAME, type Stores } from '../store';
 import { allDocsRoutes } from './all-docs';
 import { AudienceIndex } from './audience-index';
@@ -16,6 +15,7 @@ import type { Couch } from './context';
 import { docRoutes } from './docs';
 import { goneRoutes } from './gone';
 import { localRoutes } from './local';
+import type { RefusalLog } from './refusals';
 import { dbInfo, rootInfo, serverUuid } from './server-info';
 import { Waiters } from './waiters';
 
@@ -29,7 +29,7 @@ export interface CouchEndpoint {
 }
 
 /** `log` receives the writes refused, one line per document. */
-export function createCouch(opts: { stores: Stores; log: Log }): CouchEndpoint {
+export function createCouch(opts: { stores: Stores; log: RefusalLog }): CouchEndpoint {
 	let writing: Promise<unknown> = Promise.resolve();
 	const couch: Couch = {
 		db: opts.stores.db,

@@ -4,9 +4,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { canRead, seesMembersOnly } from '../../src/lib/domain';
 import { decodeCsv, exportDirectory } from '../../src/lib/domain/csv';
+import type { ViewerEnv } from '../auth/viewer';
 import type { Couch } from '../couch/context';
 import { HttpError, tooLarge } from '../errors';
-import type { ViewerEnv } from '../middleware/viewer';
 import { importDirectory } from './import';
 import { readDirectory } from './store';
 

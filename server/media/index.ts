@@ -3,8 +3,8 @@
 /// <reference types="pouchdb-core" />
 import { Hono } from 'hono';
 import { canRead, IMAGE_TYPES, type Scoped, typeOfId } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
-import type { ViewerEnv } from '../middleware/viewer';
 
 const missing = () => new HttpError(404, 'not_found', 'Image introuvable.');
 

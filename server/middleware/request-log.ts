@@ -1,8 +1,8 @@
 // One log line per request: method, path, status, milliseconds and the viewer's role ("-" when the
 // path needs no viewer). Query values that open something (feed tokens) never reach the log.
 import { createMiddleware } from 'hono/factory';
+import type { ViewerEnv } from '../auth/viewer';
 import type { Log } from '../log';
-import type { ViewerEnv } from './viewer';
 
 /** Query parameters whose value is a secret: the personal agenda link, a guest's cancellation. */
 const SECRET_PARAMS = /^(token|password|secret)$/i;

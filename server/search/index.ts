@@ -3,7 +3,7 @@
 /// <reference types="pouchdb-core" />
 import { Hono } from 'hono';
 import { canRead } from '../../src/lib/domain';
-import type { ViewerEnv } from '../middleware/viewer';
+import type { ViewerEnv } from '../auth/viewer';
 import { SearchFeed } from './feed';
 import { searchRequest } from './params';
 
