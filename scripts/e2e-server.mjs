@@ -20,6 +20,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 		HOST: '127.0.0.1',
 		DATA_DIR: dataDir,
 		SEED: 'demo',
+		// One line per request would drown Playwright's report; LOG_LEVEL=info brings them back.
+		LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 	},
 	stdio: 'inherit',
 });

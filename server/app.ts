@@ -8,68 +8,85 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { compress } from 'hono/compress';
 import type { Auth } from './auth';
+import { type ViewerEnv, viewerMiddleware } from './auth/viewer';
 import { cardRoutes } from './cards';
 import { createCouch } from './couch';
 import type { Couch } from './couch/context';
 import { directoryCsvRoutes } from './directory/csv';
 import { notFound, onError, tooLarge } from './errors';
 import { eventRoutes } from './events';
+import type { Log } from './log';
 import { mediaRoutes } from './media';
+import { requestLog } from './middleware/request-log';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
-import type { Stores } from './store';
+import { DB_NAME, type Stores } from './store';
 
 export interface AppOptions {
 	stores: Stores;
 	auth: Pick<Auth, 'viewerOf' | 'routes'>;
+	/** Where the request lines and refused writes go. */
+	log: Log;
 	/** The SvelteKit build (`build/`); without it only /db and /api are served. */
 	staticDir?: string;
 	/** The public address (PUBLIC_URL), for absolute links in share previews; else the request's. */
 	publicUrl?: string;
 }
 
-const API_BODY_LIMIT = 1024 * 1024;
-/** What stopping an app involves besides closing its server: answering longpolls, leaving the store. */
-const closers = new WeakMap<Hono, () => void>();
-const couches = new WeakMap<Hono, Couch>();
-
-/** The replication endpoint's context: server jobs write through it, with the same checks and index. */
-export function couchOf(app: Hono): Couch {
-	const couch = couches.get(app);
-	if (!couch) throw new Error('couchOf: not an app made by createApp');
-	return couch;
+/** What a caller of `createApp` works with. */
+export interface ServerApp {
+	app: Hono<ViewerEnv>;
+	/** The replication endpoint's context: server jobs write through it, with the same checks and index. */
+	couch: Couch;
+	/** Answers open longpolls and stops following the store; the store itself stays open. */
+	close(): void;
 }
 
-export function createApp({ stores, auth, staticDir, publicUrl }: AppOptions): Hono {
+const API_BODY_LIMIT = 1024 * 1024;
+/** API paths answered the same to everyone (the session routes resolve their caller themselves). */
+const NO_VIEWER = ['/api/health', '/api/session'];
+
+export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
-	const app = new Hono({ strict: false });
+	const app = new Hono<ViewerEnv>({ strict: false });
 	app.onError(onError);
 	app.notFound(notFound);
+	app.use('*', requestLog(log));
 	app.use('*', compress());
 
-	const couch = createCouch({ stores, viewerOf: (c) => auth.viewerOf(c) });
+	// The viewer is read once per request, and only where an answer depends on it: not for the
+	// server's descriptive /db answers nor for the app's files.
+	const viewer = viewerMiddleware((c) => auth.viewerOf(c));
+	app.use(`/db/${DB_NAME}/*`, viewer);
+	app.use('/media/*', viewer);
+	app.use('/api/*', except(NO_VIEWER, viewer));
+
+	const couch = createCouch({ stores, log });
 	app.route('/db', couch.routes);
-	couches.set(app, couch.context);
 	// Before the /api body limit: a spreadsheet import may be larger than a JSON call.
 	app.route('/api/directory', directoryCsvRoutes(couch.context));
 
 	app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
 	app.get('/api/health', (c) => c.json({ ok: true }));
 	app.route('/api', auth.routes);
-	app.route('/api', cardRoutes({ stores, viewerOf: (c) => auth.viewerOf(c) }));
-	app.route('/api', eventRoutes({ stores, viewerOf: (c) => auth.viewerOf(c) }));
-	const search = createSearch({ db: stores.db, viewerOf: (c) => auth.viewerOf(c) });
+	app.route('/api', cardRoutes({ stores }));
+	app.route('/api', eventRoutes({ stores }));
+	const search = createSearch({ db: stores.db });
 	app.route('/api', search.routes);
-	app.route('/media', mediaRoutes({ db: stores.db, viewerOf: (c) => auth.viewerOf(c) }));
+	app.route('/media', mediaRoutes(stores.db));
 
 	if (staticDir) serveApp(app, resolve(staticDir), stores.db, publicUrl);
-	closers.set(app, () => {
-		couch.close();
-		search.close();
-	});
-	return app;
+	return {
+		app,
+		couch: couch.context,
+		close: () => {
+			couch.close();
+			search.close();
+		},
+	};
 }
 
 /** Hashed build files never change: cache them for a year. The rest must be revalidated. */
@@ -82,7 +99,7 @@ const SERVER_PATHS = /^\/(api|db|media)(\/|$)/;
 /** Paths that are not pages: a missing build file must be a 404, not the app's HTML. */
 const NOT_PAGES = /^\/(api|db|media|_app)(\/|$)/;
 
-function serveApp(app: Hono, root: string, db: PouchDB.Database, publicUrl?: string): void {
+function serveApp(app: Hono<ViewerEnv>, root: string, db: PouchDB.Database, publicUrl?: string): void {
 	const files = serveStatic({ root, precompressed: true, onFound: cacheHeaders });
 	const page = serveStatic({ root, path: 'index.html', onFound: cacheHeaders });
 	const index = resolve(root, 'index.html');
@@ -99,11 +116,15 @@ export interface RunningServer {
 }
 
 /** Listens on `port` (0 picks a free one) and resolves once the server accepts connections. */
-export function startServer(app: Hono, port: number, hostname: string): Promise<RunningServer> {
+export function startServer(
+	{ app, close }: Pick<ServerApp, 'app' | 'close'>,
+	port: number,
+	hostname: string,
+): Promise<RunningServer> {
 	return new Promise((resolveStart, reject) => {
 		const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
 			const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-			resolveStart({ url: `http://${host}:${info.port}`, close: () => stop(app, server) });
+			resolveStart({ url: `http://${host}:${info.port}`, close: () => stop(close, server) });
 		});
 		// Node closes idle keep-alive connections after 5 s: on a 300 ms, 0.8 Mbit/s link the device
 		// reuses them just as they are cut (bench:sync-node saw "socket hang up" mid-pull). Keep them longer.
@@ -117,8 +138,8 @@ export function startServer(app: Hono, port: number, hostname: string): Promise<
 type NodeServer = ReturnType<typeof serve> & { closeIdleConnections?(): void; closeAllConnections?(): void };
 
 /** Longpolls are answered at once; requests in flight get a moment, then connections are cut. */
-function stop(app: Hono, server: NodeServer): Promise<void> {
-	closers.get(app)?.();
+function stop(closeApp: () => void, server: NodeServer): Promise<void> {
+	closeApp();
 	return new Promise((done) => {
 		server.close(() => done());
 		server.closeIdleConnections?.();

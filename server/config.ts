@@ -2,8 +2,7 @@
 // a wrong value stops the process with a message naming the variable.
 import { resolve } from 'node:path';
 import * as v from 'valibot';
-
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+import { LOG_LEVELS, type LogLevel } from './log';
 
 const emptyAsMissing = (value: string | undefined) => (value === '' ? undefined : value);
 const flag = v.pipe(
@@ -37,7 +36,8 @@ const EnvSchema = v.object({
 	),
 	SEED: v.optional(v.picklist(['demo', 'none'], 'doit valoir demo ou none'), 'demo'),
 	SECURE_COOKIES: v.optional(flag, 'false'),
-	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `doit valoir ${LOG_LEVELS.join(', ')}`), 'info'),
+	/** Without it: info, or warn under tests (NODE_ENV=test, VITEST), so a test run stays readable. */
+	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `doit valoir ${LOG_LEVELS.join(', ')}`)),
 	SMTP_URL: v.optional(
 		v.pipe(
 			v.string(),
@@ -64,7 +64,7 @@ export interface Config {
 	couchUrl?: string;
 	seed: 'demo' | 'none';
 	secureCookies: boolean;
-	logLevel: (typeof LOG_LEVELS)[number];
+	logLevel: LogLevel;
 	mail: MailConfig;
 	/** The address the network is reached at, for links in e-mails and share previews. */
 	publicUrl?: string;
@@ -79,6 +79,9 @@ export interface MailConfig {
 }
 
 export class ConfigError extends Error {}
+
+const defaultLogLevel = (env: Record<string, string | undefined>): LogLevel =>
+	env.NODE_ENV === 'test' || env.VITEST ? 'warn' : 'info';
 
 /** Reads the configuration; throws a ConfigError naming every wrong variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -102,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		...(e.COUCHDB_URL ? { couchUrl: e.COUCHDB_URL } : {}),
 		seed: e.SEED,
 		secureCookies: e.SECURE_COOKIES,
-		logLevel: e.LOG_LEVEL,
+		logLevel: e.LOG_LEVEL ?? defaultLogLevel(env),
 		mail: {
 			...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
 			from: e.MAIL_FROM,

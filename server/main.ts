@@ -2,12 +2,13 @@
 // stops cleanly on SIGINT/SIGTERM so LevelDB is closed and no write is lost.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { couchOf, createApp, startServer } from './app';
+import { createApp, startServer } from './app';
 import { type Auth, createAuth } from './auth';
 import { cardKeys } from './cards';
 import { type Config, ConfigError, loadConfig } from './config';
 import { describeAccounts, seedDemo } from './demo/seed';
 import { startJobs } from './jobs';
+import { createLog, type Log } from './log';
 import { createMailer } from './mail';
 import { openStores, type Stores } from './store';
 
@@ -26,12 +27,12 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
 	const config = readConfig();
-	const quiet = config.logLevel === 'warn' || config.logLevel === 'error' || config.logLevel === 'silent';
-	const info = (message: string) => quiet || console.log(message);
+	const log = createLog(config.logLevel);
+	const info = log.info;
 
 	const stores = await openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
 	const auth = createAuth({ accounts: stores.accounts, db: stores.db, secureCookies: config.secureCookies });
-	const server = await serve(config, stores, auth, info).catch(async (err) => {
+	const server = await serve(config, stores, auth, log).catch(async (err) => {
 		auth.close();
 		await stores.close().catch(() => {});
 		throw err;
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
 }
 
 /** Seeds an empty store when asked to, then composes the app and listens. */
-async function serve(config: Config, stores: Stores, auth: Auth, info: (message: string) => void) {
+async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
+	const info = log.info;
 	if (config.seed === 'demo') {
 		const seeded = await seedDemo(stores);
 		if (seeded.seeded) {
@@ -77,11 +79,11 @@ async function serve(config: Config, stores: Stores, auth: Auth, info: (message:
 	// The card key exists before any device syncs, so hosts' phones hold it for offline check-ins.
 	await cardKeys(stores);
 	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
-	if (!built)
-		console.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
+	if (!built) log.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
 	const app = createApp({
 		stores,
 		auth,
+		log,
 		staticDir: built ? STATIC_DIR : undefined,
 		publicUrl: config.publicUrl,
 	});
@@ -91,12 +93,13 @@ async function serve(config: Config, stores: Stores, auth: Auth, info: (message:
 	info(`E-mails : ${mailer.target}.`);
 	const jobs = config.jobs.enabled
 		? startJobs({
-				couch: couchOf(app),
+				couch: app.couch,
 				accounts: stores.accounts,
 				mailer,
 				intervalMs: config.jobs.intervalMinutes * 60_000,
 				reminderDays: config.jobs.reminderDays,
 				publicUrl: config.publicUrl,
+				warn: log.warn,
 			})
 		: null;
 	if (!jobs) info('Tâches périodiques désactivées (JOBS=false).');

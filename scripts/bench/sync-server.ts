@@ -5,6 +5,7 @@
 import { createApp, startServer } from '../../server/app';
 import { createAuth } from '../../server/auth';
 import { type Scale, seedDemo } from '../../server/demo/seed';
+import { createLog } from '../../server/log';
 import { openStores } from '../../server/store';
 import { docId, type Listing, newKey, validateDoc } from '../../src/lib/domain';
 import { failChild, serveParent } from './ipc';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
 	const stores = openStores({ dataDir });
 	const seeded = await seedDemo(stores, { scale: scale as Scale });
 	const auth = createAuth({ accounts: stores.accounts, db: stores.db });
-	const app = createApp({ stores, auth });
+	// The bench prints its own figures: a line per request would drown them.
+	const app = createApp({ stores, auth, log: createLog('warn') });
 	const server = await startServer(app, 0, '127.0.0.1');
 	const started = performance.now();
 	const info = await fetch(`${server.url}/db/elbasar/`);

@@ -2,7 +2,7 @@
 // found, as plain text and simple HTML. Pure: building a message sends nothing.
 import { communeName, LISTING_KINDS, type Listing, NATURES } from '../../src/lib/domain';
 import type { SavedSearchMatches } from '../../src/lib/domain/saved-search-matches';
-import { describeSearch } from '../../src/lib/search/describe';
+import { describeSearch } from '../../src/lib/domain/search';
 import type { MailMessage } from '../mail';
 
 export interface DigestInput {

@@ -1,8 +1,8 @@
 // GET /api/card: the signed member card of the signed-in person (the animator may ask for anyone's,
 // to print or hand one over). The code is what the QR shows; phones verify it offline.
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type CardPayload, signCard, type Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import type { Stores } from '../store';
 import { CardHolders } from './holders';
@@ -10,12 +10,12 @@ import { cardKeys } from './keys';
 
 export { cardKeys } from './keys';
 
-export function cardRoutes(opts: { stores: Stores; viewerOf(c: Context): Promise<Viewer> }): Hono {
+export function cardRoutes(opts: { stores: Stores }): Hono<ViewerEnv> {
 	const holders = new CardHolders(opts.stores.db);
-	const routes = new Hono();
+	const routes = new Hono<ViewerEnv>();
 
 	routes.get('/card', async (c) => {
-		const viewer = await opts.viewerOf(c);
+		const viewer = c.get('viewer');
 		if (viewer.role === 'visitor' || !viewer.accountId)
 			throw new HttpError(401, 'unauthorized', 'Connectez-vous pour obtenir votre carte de membre.');
 		if (viewer.role === 'non-member')

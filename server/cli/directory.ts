@@ -9,6 +9,7 @@ import { createCouch } from '../couch';
 import { importDirectory } from '../directory/import';
 import { readDirectory } from '../directory/store';
 import { describeError } from '../errors';
+import { createLog } from '../log';
 import { openStores, type Stores } from '../store';
 
 const USAGE =
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
 
 async function runImport(stores: Stores, csv: string, args: Args, where: string): Promise<void> {
 	console.log(`Import de ${args.file} → ${where}`);
-	const couch = createCouch({ stores, viewerOf: async () => STAFF });
+	const couch = createCouch({ stores, log: createLog('warn') });
 	try {
 		printReport(await importDirectory(couch.context, STAFF, csv, { dryRun: args.dryRun }), args.dryRun);
 	} finally {

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
@@ -19,8 +20,8 @@ interface ReadOptions {
 const SCAN_BATCH = 2_000;
 const MAX_KEYS = 20_000;
 
-export function allDocsRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function allDocsRoutes(couch: Couch): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 	routes.get('/_all_docs', async (c) => {
 		const keys = json(c, 'keys');
 		return allDocs(couch, c, keys === undefined ? undefined : keysOf(keys));
@@ -39,8 +40,8 @@ function keysOf(keys: unknown): string[] {
 	return keys;
 }
 
-async function allDocs(couch: Couch, c: Context, keys: string[] | undefined): Promise<Response> {
-	const viewer = await couch.viewerOf(c);
+async function allDocs(couch: Couch, c: Context<ViewerEnv>, keys: string[] | undefined): Promise<Response> {
+	const viewer = c.get('viewer');
 	const read = {
 		include_docs: flag(c, 'include_docs'),
 		conflicts: flag(c, 'conflicts'),
@@ -62,7 +63,12 @@ async function byKeys(couch: Couch, viewer: Viewer, keys: string[], read: ReadOp
 }
 
 /** Readable rows of a key range, reading the store on until `limit` of them are found. */
-async function byRange(couch: Couch, c: Context, viewer: Viewer, read: ReadOptions): Promise<Row[]> {
+async function byRange(
+	couch: Couch,
+	c: Context<ViewerEnv>,
+	viewer: Viewer,
+	read: ReadOptions,
+): Promise<Row[]> {
 	const limit = integer(c, 'limit');
 	let toSkip = integer(c, 'skip') ?? 0;
 	const key = stringParam(c, 'key');

@@ -2,11 +2,13 @@
 // per viewer) and `_bulk_docs` (write, checked per document).
 /// <reference types="pouchdb-core" />
 import { Hono } from 'hono';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, isRecord } from './params';
 import { revisionReadable } from './read-access';
+import { logRefusals, type RefusalLog } from './refusals';
 import { checkBatchShape, isRev } from './write-checks';
 import { writeDocs } from './writes';
 
@@ -19,11 +21,10 @@ type BulkGetDoc = { ok: Record<string, unknown> } | { error: Record<string, unkn
 
 const missing = (id: string, rev?: string) => ({ error: { id, rev, error: 'not_found', reason: 'missing' } });
 
-export function bulkRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function bulkRoutes(couch: Couch, log: RefusalLog): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 
 	routes.post('/_revs_diff', async (c) => {
-		await couch.viewerOf(c);
 		const body = await readJson(c);
 		if (!isRecord(body) || !Object.values(body).every((revs) => Array.isArray(revs) && revs.every(isRev)))
 			throw new HttpError(400, 'bad_request', '_revs_diff attend {identifiant: [révisions]}.');
@@ -31,7 +32,7 @@ export function bulkRoutes(couch: Couch): Hono {
 	});
 
 	routes.post('/_bulk_get', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const requests = bulkGetRequests(await readJson(c));
 		await couch.index.catchUpFor(requests.map((r) => r.id));
 		const allowed = requests.filter((r) => couch.index.readable(viewer, r.id));
@@ -56,14 +57,16 @@ export function bulkRoutes(couch: Couch): Hono {
 	});
 
 	routes.post('/_bulk_docs', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const body = await readJson(c);
 		if (!isRecord(body)) throw new HttpError(400, 'bad_request', '_bulk_docs attend {docs: [...]}.');
 		const newEdits = body.new_edits ?? true;
 		if (typeof newEdits !== 'boolean')
 			throw new HttpError(400, 'bad_request', 'new_edits doit valoir true ou false.');
 		checkBatchShape(body.docs, newEdits);
-		return c.json(await writeDocs(couch, viewer, body.docs, newEdits), 201);
+		const outcomes = await writeDocs(couch, viewer, body.docs, newEdits);
+		logRefusals(log, viewer, outcomes);
+		return c.json(outcomes, 201);
 	});
 
 	return routes;

@@ -2,6 +2,7 @@
 // through on a pull, and the longpoll a live sync waits on.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
@@ -10,8 +11,8 @@ import { longpoll } from './longpoll';
 import { flag, integer, isRecord } from './params';
 import { parseSince, scopeKey } from './seq';
 
-export function changesRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function changesRoutes(couch: Couch): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 	routes.get('/_changes', (c) => changes(couch, c));
 	// CouchDB's POST form carries `doc_ids` for the `_doc_ids` filter.
 	routes.post('/_changes', async (c) => {
@@ -24,8 +25,8 @@ export function changesRoutes(couch: Couch): Hono {
 	return routes;
 }
 
-async function changes(couch: Couch, c: Context, docIds?: string[]): Promise<Response> {
-	const viewer = await couch.viewerOf(c);
+async function changes(couch: Couch, c: Context<ViewerEnv>, docIds?: string[]): Promise<Response> {
+	const viewer = c.get('viewer');
 	const scope = scopeKey(viewer);
 	const opts = feedOptions(c, docIds);
 	const since = parseSince(c.req.query('since'), scope);

@@ -1,15 +1,12 @@
-// What every handler of the replication endpoint works with: the store, the audience index, and
-// who is asking.
+// What every handler of the replication endpoint works with: the store and the audience index
+// (who is asking comes with each request, as `c.get('viewer')`).
 /// <reference types="pouchdb-core" />
-import type { Context } from 'hono';
-import type { Viewer } from '../../src/lib/domain';
 import type { AudienceIndex } from './audience-index';
 import type { Waiters } from './waiters';
 
 export interface Couch {
 	db: PouchDB.Database;
 	index: AudienceIndex;
-	viewerOf(c: Context): Promise<Viewer>;
 	/** Open longpolls, woken at shutdown. */
 	waiters: Waiters;
 	/** Serialises check-then-write so two requests cannot both pass a check on the same revision. */

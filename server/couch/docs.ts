@@ -4,11 +4,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, isRecord, json } from './params';
 import { revisionReadable } from './read-access';
+import { logRefusals, type RefusalLog } from './refusals';
 import { checkId, isRev } from './write-checks';
 import { type WriteOutcome, writeDocs } from './writes';
 
@@ -21,24 +23,24 @@ const WRITE_STATUS: Record<string, 400 | 403 | 409 | 412> = {
 	missing_stub: 412,
 };
 
-export function docRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function docRoutes(couch: Couch, log: RefusalLog): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 	routes.get('/:docid', (c) => getDoc(couch, c));
-	routes.put('/:docid', (c) => putDoc(couch, c));
-	routes.delete('/:docid', (c) => deleteDoc(couch, c));
+	routes.put('/:docid', (c) => putDoc(couch, log, c));
+	routes.delete('/:docid', (c) => deleteDoc(couch, log, c));
 	routes.get('/:docid/:attachment{.+}', (c) => getAttachment(couch, c));
 	return routes;
 }
 
-async function readableOrThrow(couch: Couch, c: Context): Promise<{ viewer: Viewer; id: string }> {
-	const viewer = await couch.viewerOf(c);
+async function readableOrThrow(couch: Couch, c: Context<ViewerEnv>): Promise<{ viewer: Viewer; id: string }> {
+	const viewer = c.get('viewer');
 	const id = c.req.param('docid') as string;
 	await couch.index.catchUpFor([id]);
 	if (!couch.index.readable(viewer, id)) throw notFound();
 	return { viewer, id };
 }
 
-async function getDoc(couch: Couch, c: Context): Promise<Response> {
+async function getDoc(couch: Couch, c: Context<ViewerEnv>): Promise<Response> {
 	const { viewer, id } = await readableOrThrow(couch, c);
 	const rev = c.req.query('rev');
 	if (rev !== undefined && !isRev(rev)) throw new HttpError(400, 'bad_request', 'Révision invalide.');
@@ -79,8 +81,8 @@ function openRevsOf(c: Context): 'all' | string[] | undefined {
 	return revs;
 }
 
-async function putDoc(couch: Couch, c: Context): Promise<Response> {
-	const viewer = await couch.viewerOf(c);
+async function putDoc(couch: Couch, log: RefusalLog, c: Context<ViewerEnv>): Promise<Response> {
+	const viewer = c.get('viewer');
 	const id = writableId(c);
 	const body = await readJson(c);
 	if (!isRecord(body)) throw new HttpError(400, 'bad_request', 'Le document doit être un objet JSON.');
@@ -92,17 +94,21 @@ async function putDoc(couch: Couch, c: Context): Promise<Response> {
 	if (!newEdits && rev === undefined)
 		throw new HttpError(400, 'bad_request', 'Avec new_edits=false, la révision est requise.');
 	const doc = { ...body, _id: id, ...(rev ? { _rev: rev } : {}) };
-	const [outcome] = await writeDocs(couch, viewer, [doc], newEdits);
+	const outcomes = await writeDocs(couch, viewer, [doc], newEdits);
+	logRefusals(log, viewer, outcomes);
+	const [outcome] = outcomes;
 	if (!newEdits && !outcome) return c.json({ ok: true, id, rev }, 201);
 	return answer(c, outcome, 201);
 }
 
-async function deleteDoc(couch: Couch, c: Context): Promise<Response> {
-	const viewer = await couch.viewerOf(c);
+async function deleteDoc(couch: Couch, log: RefusalLog, c: Context<ViewerEnv>): Promise<Response> {
+	const viewer = c.get('viewer');
 	const id = writableId(c);
 	const rev = c.req.query('rev');
 	if (!isRev(rev)) throw new HttpError(400, 'bad_request', 'Paramètre rev manquant ou invalide.');
-	const [outcome] = await writeDocs(couch, viewer, [{ _id: id, _rev: rev, _deleted: true }], true);
+	const outcomes = await writeDocs(couch, viewer, [{ _id: id, _rev: rev, _deleted: true }], true);
+	logRefusals(log, viewer, outcomes);
+	const [outcome] = outcomes;
 	return answer(c, outcome, 200);
 }
 
@@ -126,7 +132,7 @@ function answer(c: Context, outcome: WriteOutcome | undefined, status: 200 | 201
 	return c.json({ error, reason: outcome?.reason }, failure);
 }
 
-async function getAttachment(couch: Couch, c: Context): Promise<Response> {
+async function getAttachment(couch: Couch, c: Context<ViewerEnv>): Promise<Response> {
 	const { viewer, id } = await readableOrThrow(couch, c);
 	const name = c.req.param('attachment') as string;
 	const rev = c.req.query('rev');

@@ -8,6 +8,7 @@
 // those readable again are answered in `back`, so the device can take them in again.
 import { Hono } from 'hono';
 import { canRead } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
@@ -23,10 +24,10 @@ export interface GoneAnswer {
 	held?: 'needed';
 }
 
-export function goneRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function goneRoutes(couch: Couch): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 	routes.post('/_gone', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const ask = parse(await readJson(c));
 		await couch.index.ready;
 		const scope = scopeKey(viewer);

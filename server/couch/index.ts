@@ -1,10 +1,9 @@
 // The CouchDB replication endpoint mounted at /db: one database, `elbasar`, read and written
 // through the viewer's rights. The accounts store is never reachable from here.
 /// <reference types="pouchdb-core" />
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError, tooLarge } from '../errors';
 import { DB_NAME, type Stores } from '../store';
 import { allDocsRoutes } from './all-docs';
@@ -16,6 +15,7 @@ import type { Couch } from './context';
 import { docRoutes } from './docs';
 import { goneRoutes } from './gone';
 import { localRoutes } from './local';
+import type { RefusalLog } from './refusals';
 import { dbInfo, rootInfo, serverUuid } from './server-info';
 import { Waiters } from './waiters';
 
@@ -28,12 +28,12 @@ export interface CouchEndpoint {
 	close(): void;
 }
 
-export function createCouch(opts: { stores: Stores; viewerOf(c: Context): Promise<Viewer> }): CouchEndpoint {
+/** `log` receives the writes refused, one line per document. */
+export function createCouch(opts: { stores: Stores; log: RefusalLog }): CouchEndpoint {
 	let writing: Promise<unknown> = Promise.resolve();
 	const couch: Couch = {
 		db: opts.stores.db,
 		index: new AudienceIndex(opts.stores.db),
-		viewerOf: opts.viewerOf,
 		waiters: new Waiters(),
 		exclusive: (task) => {
 			const run = writing.then(task, task);
@@ -49,8 +49,8 @@ export function createCouch(opts: { stores: Stores; viewerOf(c: Context): Promis
 	routes.get('/_up', (c) => c.json({ status: 'ok' }));
 	routes.get('/_all_dbs', (c) => c.json([DB_NAME]));
 
-	const db = new Hono();
-	db.get('/', async (c) => c.json(await dbInfo(couch, c, DB_NAME)));
+	const db = new Hono<ViewerEnv>();
+	db.get('/', async (c) => c.json(await dbInfo(couch, c.get('viewer'), DB_NAME)));
 	db.put('/', () => {
 		throw new HttpError(412, 'file_exists', 'La base existe déjà.');
 	});
@@ -62,11 +62,11 @@ export function createCouch(opts: { stores: Stores; viewerOf(c: Context): Promis
 		throw new HttpError(403, 'forbidden', 'Les documents de conception sont réservés au serveur.');
 	});
 	db.route('/', changesRoutes(couch));
-	db.route('/', bulkRoutes(couch));
+	db.route('/', bulkRoutes(couch, opts.log));
 	db.route('/', allDocsRoutes(couch));
 	db.route('/', localRoutes(couch));
 	db.route('/', goneRoutes(couch));
-	db.route('/', docRoutes(couch));
+	db.route('/', docRoutes(couch, opts.log));
 	routes.route(`/${DB_NAME}`, db);
 
 	return {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
@@ -29,18 +30,18 @@ function localId(c: Context): string {
 	return id;
 }
 
-export function localRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function localRoutes(couch: Couch): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 
 	routes.get('/_local/:localid{.+}', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const id = localId(c);
 		const doc = await couch.db.get(storedId(viewer, id));
 		return c.json({ ...doc, _id: LOCAL + id });
 	});
 
 	routes.put('/_local/:localid{.+}', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const id = localId(c);
 		const body = await readJson(c);
 		if (!isRecord(body)) throw new HttpError(400, 'bad_request', 'Le document doit être un objet JSON.');
@@ -53,7 +54,7 @@ export function localRoutes(couch: Couch): Hono {
 	});
 
 	routes.delete('/_local/:localid{.+}', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const rev = c.req.query('rev');
 		if (!isRev(rev) && !/^0-\d+$/.test(rev ?? ''))
 			throw new HttpError(400, 'bad_request', 'Paramètre rev manquant.');

@@ -2,7 +2,7 @@
 // replication id), the list of databases and the database info, counted for the viewer.
 /// <reference types="pouchdb-core" />
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Viewer } from '../../src/lib/domain';
 import type { Couch } from './context';
 import { formatSeq, scopeKey } from './seq';
 
@@ -40,8 +40,7 @@ export async function rootInfo(uuid: string) {
 }
 
 /** The database info, in the viewer's terms: documents they may read and a sequence of their scope. */
-export async function dbInfo(couch: Couch, c: Context, name: string) {
-	const viewer = await couch.viewerOf(c);
+export async function dbInfo(couch: Couch, viewer: Viewer, name: string) {
 	await couch.index.ready;
 	const info = await couch.db.info();
 	return {

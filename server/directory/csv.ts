@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { canRead, seesMembersOnly } from '../../src/lib/domain';
 import { decodeCsv, exportDirectory } from '../../src/lib/domain/csv';
+import type { ViewerEnv } from '../auth/viewer';
 import type { Couch } from '../couch/context';
 import { HttpError, tooLarge } from '../errors';
 import { importDirectory } from './import';
@@ -12,12 +13,12 @@ import { readDirectory } from './store';
 export const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
 const CSV_TYPES = /^(text\/csv|text\/plain|application\/vnd\.ms-excel|application\/octet-stream)\s*(;|$)/i;
 
-export function directoryCsvRoutes(couch: Couch): Hono {
-	const routes = new Hono();
+export function directoryCsvRoutes(couch: Couch): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>();
 	routes.use('/import', bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
 
 	routes.post('/import', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		if (viewer.role !== 'animator')
 			throw new HttpError(403, 'forbidden', 'L’import de l’annuaire est réservé à l’équipe d’animation.');
 		if (!CSV_TYPES.test(c.req.header('content-type') ?? ''))
@@ -28,7 +29,7 @@ export function directoryCsvRoutes(couch: Couch): Hono {
 	});
 
 	routes.get('/export.csv', async (c) => {
-		const viewer = await couch.viewerOf(c);
+		const viewer = c.get('viewer');
 		const docs = (await readDirectory(couch.db)).filter((doc) => canRead(viewer, doc));
 		const csv = exportDirectory(docs, { contacts: seesMembersOnly(viewer) });
 		const day = new Date().toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { canRead, type ElbEvent, placesOf, type Structure, type Viewer } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import type { Stores } from '../store';
 import { feedToken, viewerOfToken } from './feed-tokens';
@@ -14,7 +15,6 @@ import { RequestLimiter } from './limiter';
 
 export interface EventRoutesOptions {
 	stores: Stores;
-	viewerOf(c: Context): Promise<Viewer>;
 	/** Guest registrations allowed per address and quarter of an hour. */
 	guestBudget?: number;
 }
@@ -23,14 +23,14 @@ export interface EventRoutesOptions {
 const FEED_HISTORY_DAYS = 180;
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 
-export function eventRoutes(opts: EventRoutesOptions): Hono {
+export function eventRoutes(opts: EventRoutesOptions): Hono<ViewerEnv> {
 	const { db, accounts } = opts.stores;
 	const limiter = new RequestLimiter(
 		opts.guestBudget ?? 10,
 		15 * 60_000,
 		'Trop d’inscriptions depuis cette adresse. Réessayez dans un quart d’heure.',
 	);
-	const routes = new Hono();
+	const routes = new Hono<ViewerEnv>();
 
 	async function readableEvent(key: string, viewer: Viewer): Promise<ElbEvent> {
 		const event = (await db.get(`event:${key}`).catch(() => null)) as ElbEvent | null;
@@ -65,13 +65,13 @@ export function eventRoutes(opts: EventRoutesOptions): Hono {
 
 	routes.get('/events/:file{[^/]+\\.ics}', async (c) => {
 		const key = c.req.param('file').replace(/\.ics$/, '');
-		const event = await readableEvent(key, await opts.viewerOf(c));
+		const event = await readableEvent(key, c.get('viewer'));
 		return calendar(c, [event], `elbasar-${key}.ics`);
 	});
 
 	routes.get('/agenda.ics', async (c) => {
 		const token = c.req.query('token');
-		const viewer = token ? await viewerOfToken(accounts, db, token) : await opts.viewerOf(c);
+		const viewer = token ? await viewerOfToken(accounts, db, token) : c.get('viewer');
 		if (!viewer)
 			throw new HttpError(401, 'unauthorized', 'Lien d’abonnement inconnu : recopiez-le depuis elBasar.');
 		const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000).toISOString();
@@ -85,7 +85,7 @@ export function eventRoutes(opts: EventRoutesOptions): Hono {
 
 	/** The subscription URL of the signed-in account (members-only events included when it may read them). */
 	routes.get('/agenda/subscription', async (c) => {
-		const viewer = await opts.viewerOf(c);
+		const viewer = c.get('viewer');
 		if (!viewer.accountId)
 			throw new HttpError(401, 'unauthorized', 'Connectez-vous pour obtenir votre lien personnel.');
 		const token = await feedToken(accounts, viewer.accountId);
@@ -95,7 +95,7 @@ export function eventRoutes(opts: EventRoutesOptions): Hono {
 
 	/** Places taken and left, and where the caller's own registrations stand. */
 	routes.get('/events/:key/places', async (c) => {
-		const viewer = await opts.viewerOf(c);
+		const viewer = c.get('viewer');
 		const event = await readableEvent(c.req.param('key'), viewer);
 		const registrations = await registrationsOf(db, event._id);
 		const places = placesOf(registrations, event.capacity);
@@ -122,7 +122,7 @@ export function eventRoutes(opts: EventRoutesOptions): Hono {
 			throw new HttpError(400, 'bad_request', 'Corps JSON {name, structureName, email} attendu.');
 		});
 		const guest = parseGuest(body);
-		const event = await readableEvent(c.req.param('key'), await opts.viewerOf(c));
+		const event = await readableEvent(c.req.param('key'), c.get('viewer'));
 		// Only attempts that would write count: a mistyped form costs the guest nothing.
 		limiter.take(getConnInfo(c).remote.address ?? 'unknown');
 		const outcome = await registerGuest(db, event, guest);

@@ -1,17 +1,12 @@
 // GET /media/<docId>/<name>: an image of a document, for links outside the app (Open Graph
 // previews, shared URLs). Served only to who may read the document; anything else is a 404.
 /// <reference types="pouchdb-core" />
-import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { canRead, IMAGE_TYPES, type Scoped, typeOfId, type Viewer } from '../../src/lib/domain';
+import { canRead, IMAGE_TYPES, type Scoped, typeOfId } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 
 const missing = () => new HttpError(404, 'not_found', 'Image introuvable.');
-
-export interface MediaOptions {
-	db: PouchDB.Database;
-	viewerOf(c: Context): Promise<Viewer>;
-}
 
 type Attachment = { content_type?: string; digest?: string };
 type Stored = Scoped & { _rev?: string; _attachments?: Record<string, Attachment> };
@@ -26,8 +21,8 @@ async function readable(db: PouchDB.Database, id: string): Promise<Stored | null
 	}
 }
 
-export function mediaRoutes({ db, viewerOf }: MediaOptions): Hono {
-	const routes = new Hono({ strict: false });
+export function mediaRoutes(db: PouchDB.Database): Hono<ViewerEnv> {
+	const routes = new Hono<ViewerEnv>({ strict: false });
 	routes.get('/:docid/:name', async (c) => {
 		const id = c.req.param('docid');
 		const name = c.req.param('name');
@@ -35,7 +30,7 @@ export function mediaRoutes({ db, viewerOf }: MediaOptions): Hono {
 		const meta = doc?._attachments?.[name];
 		const type = meta?.content_type ?? '';
 		if (!doc || !meta || !(IMAGE_TYPES as readonly string[]).includes(type)) throw missing();
-		if (!canRead(await viewerOf(c), doc)) throw missing();
+		if (!canRead(c.get('viewer'), doc)) throw missing();
 		const etag = `"${meta.digest ?? doc._rev}"`;
 		// A photo may be replaced under the same name: caches revalidate, cheaply, with the digest.
 		const headers: Record<string, string> = {

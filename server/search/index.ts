@@ -1,27 +1,24 @@
 // GET /api/search: the same engine and ranking as the device, over the store's documents, showing
 // each viewer only what they may read (a visitor: public documents only).
 /// <reference types="pouchdb-core" />
-import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { canRead, type Viewer } from '../../src/lib/domain';
+import { canRead } from '../../src/lib/domain';
+import type { ViewerEnv } from '../auth/viewer';
 import { SearchFeed } from './feed';
 import { searchRequest } from './params';
 
 export interface SearchEndpoint {
-	routes: Hono;
+	routes: Hono<ViewerEnv>;
 	feed: SearchFeed;
 	close(): void;
 }
 
-export function createSearch(opts: {
-	db: PouchDB.Database;
-	viewerOf(c: Context): Promise<Viewer>;
-}): SearchEndpoint {
+export function createSearch(opts: { db: PouchDB.Database }): SearchEndpoint {
 	const feed = new SearchFeed(opts.db);
-	const routes = new Hono();
+	const routes = new Hono<ViewerEnv>();
 	routes.get('/search', async (c) => {
 		const request = searchRequest(c.req.query());
-		const viewer = await opts.viewerOf(c);
+		const viewer = c.get('viewer');
 		await feed.ready;
 		const answer = feed.engine.search({ ...request, canRead: (e) => canRead(viewer, { _id: e.id, ...e }) });
 		const results = answer.results.map(({ owner, audience, participants, ...hit }) => hit);

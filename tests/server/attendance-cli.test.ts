@@ -8,26 +8,24 @@ import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../../server/store';
-import { type ElbEvent, newCheckin, newRegistration } from '../../src/lib/domain';
-import { FIXTURE, structure } from './helpers';
+import { newCheckin, newRegistration } from '../../src/lib/domain';
+import { event, PIOCHE, person, RELAIS, structure } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'elbasar-attendance-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const apero = FIXTURE.public.find((d) => d._id === 'event:apero-lille') as ElbEvent;
-const past = (key: string, day: string, host?: string): ElbEvent => ({
-	...apero,
-	_id: `event:${key}`,
-	title: `Apéro ${key}`,
-	start: `${day}T17:00:00.000Z`,
-	end: `${day}T19:00:00.000Z`,
-	capacity: 2,
-	...(host ? { host } : {}),
-});
+const past = (key: string, day: string, host?: string) =>
+	event(key, {
+		title: `Apéro ${key}`,
+		start: `${day}T17:00:00.000Z`,
+		end: `${day}T19:00:00.000Z`,
+		capacity: 2,
+		...(host ? { host } : {}),
+	});
 const first = past('mars', '2026-03-12', 'structure:la-pioche');
 const second = past('juin', '2026-06-18');
-const lea = { _id: 'person:lea', structure: 'structure:la-pioche', name: 'Léa Martin' };
-const marc = { _id: 'person:marc', structure: 'structure:le-relais', name: 'Marc Dubois' };
+const lea = person('lea', PIOCHE);
+const marc = person('marc', RELAIS, { name: 'Marc Dubois' });
 
 beforeAll(async () => {
 	const stores = openStores({ dataDir: join(dir, 'data') });

@@ -1,53 +1,41 @@
 // Sign-in, sessions, HTTP Basic and roles, over real HTTP against real PouchDB stores.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RunningServer, startServer } from '../../server/app';
-import { type Auth, createAccount, createAuth } from '../../server/auth';
+import { createAccount } from '../../server/auth';
 import { openSession, sessionAccount } from '../../server/auth/sessions';
-import { openStores, type Stores } from '../../server/store';
+import { membership, useTestServer } from './helpers';
 
 const PASSWORD = 'correct horse battery';
-let dir: string;
-let stores: Stores;
-let db: PouchDB.Database;
-let accounts: PouchDB.Database;
-let auth: Auth;
-let server: RunningServer;
-let base: string;
 const bodies: string[] = [];
 
+// On disk (LevelDB), as `npm start` keeps accounts and sessions. The accounts are made here: how
+// their e-mails are written is what some tests are about.
+const server = useTestServer({
+	docs: [],
+	people: false,
+	onDisk: true,
+	// A window on the viewer the middleware sets, the one /db relies on for every replication request.
+	extend: (app) => app.get('/api/viewer', (c) => c.json(c.get('viewer'))),
+});
+const db = () => server.stores.db;
+const accounts = () => server.stores.accounts;
+
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'elbasar-auth-'));
-	stores = openStores({ dataDir: dir });
-	({ db, accounts } = stores);
-	auth = createAuth({ accounts, db });
-	const app = createApp({ stores, auth });
-	// A window on viewerOf, the function /db relies on for every replication request.
-	app.get('/api/viewer', async (c) => c.json(await auth.viewerOf(c)));
-	server = await startServer(app, 0, '127.0.0.1');
-	base = server.url;
-	await createAccount(accounts, {
+	await createAccount(accounts(), {
 		email: 'Lea@La-Pioche.fr ',
 		password: PASSWORD,
 		name: 'Léa',
 		structureId: 'structure:la-pioche',
 	});
-	await createAccount(accounts, { email: 'anim@apes.org', password: PASSWORD, name: 'Anne', staff: true });
+	await createAccount(accounts(), { email: 'anim@apes.org', password: PASSWORD, name: 'Anne', staff: true });
 });
 
-afterAll(async () => {
+afterAll(() => {
 	expect(bodies.join('\n')).not.toContain('$argon2');
-	await server.close();
-	auth.close();
-	await stores.close();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 /** Calls the server and keeps every response body and header, to look for leaked hashes. */
 async function call(path: string, init: RequestInit = {}) {
-	const res = await fetch(base + path, init);
+	const res = await fetch(server.url + path, init);
 	const text = await res.text();
 	bodies.push(text, JSON.stringify([...res.headers]));
 	return { res, body: text ? JSON.parse(text) : null };
@@ -70,21 +58,6 @@ async function signIn(email: string, password = PASSWORD) {
 	const { res, body } = await call('/api/session', json({ email, password }));
 	const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
 	return { res, body, cookie };
-}
-
-function membership(status: 'active' | 'lapsed') {
-	const now = new Date().toISOString();
-	return {
-		_id: 'membership:la-pioche',
-		type: 'membership',
-		schema: 1,
-		owner: 'network',
-		audience: 'staff',
-		structure: 'structure:la-pioche',
-		status,
-		createdAt: now,
-		updatedAt: now,
-	};
 }
 
 describe('signing in', () => {
@@ -132,7 +105,7 @@ describe('signing in', () => {
 	});
 
 	it('stops trying after ten failures for one e-mail in a quarter of an hour', async () => {
-		await createAccount(accounts, { email: 'target@example.org', password: PASSWORD, name: 'Cible' });
+		await createAccount(accounts(), { email: 'target@example.org', password: PASSWORD, name: 'Cible' });
 		for (let i = 0; i < 10; i++)
 			expect((await signIn('target@example.org', `guess-${i}`)).res.status).toBe(401);
 		const blocked = await signIn('target@example.org');
@@ -164,16 +137,16 @@ describe('session lifetime', () => {
 
 	it('slides forward when used after a day, and ends after thirty days without use', async () => {
 		const start = Date.parse('2026-03-01T10:00:00Z');
-		const token = await openSession(accounts, 'account:lea@la-pioche.fr', start);
-		expect(await sessionAccount(accounts, token, start + 1000)).toEqual({
+		const token = await openSession(accounts(), 'account:lea@la-pioche.fr', start);
+		expect(await sessionAccount(accounts(), token, start + 1000)).toEqual({
 			account: 'account:lea@la-pioche.fr',
 			refreshed: false,
 		});
-		expect((await sessionAccount(accounts, token, start + 2 * DAY))?.refreshed).toBe(true);
+		expect((await sessionAccount(accounts(), token, start + 2 * DAY))?.refreshed).toBe(true);
 		// Thirty days after the refresh, not after the sign-in.
-		expect(await sessionAccount(accounts, token, start + 31 * DAY)).not.toBeNull();
-		expect(await sessionAccount(accounts, token, start + 62 * DAY)).toBeNull();
-		expect(await sessionAccount(accounts, token, start + 1000)).toBeNull();
+		expect(await sessionAccount(accounts(), token, start + 31 * DAY)).not.toBeNull();
+		expect(await sessionAccount(accounts(), token, start + 62 * DAY)).toBeNull();
+		expect(await sessionAccount(accounts(), token, start + 1000)).toBeNull();
 	});
 });
 
@@ -204,10 +177,10 @@ describe('roles follow the membership document', () => {
 		const { cookie } = await signIn('lea@la-pioche.fr');
 		const viewer = async () => (await call('/api/viewer', withCookie(cookie))).body.role;
 		expect(await viewer()).toBe('non-member');
-		const { rev } = await db.put(membership('active'));
+		const { rev } = await db().put(membership('la-pioche', 'active'));
 		expect(await viewer()).toBe('member');
 		expect((await call('/api/session', withCookie(cookie))).body.user.role).toBe('member');
-		await db.put({ ...membership('lapsed'), _rev: rev });
+		await db().put({ ...membership('la-pioche', 'lapsed'), _rev: rev });
 		expect(await viewer()).toBe('non-member');
 	});
 });
@@ -215,23 +188,23 @@ describe('roles follow the membership document', () => {
 describe('accounts', () => {
 	it('refuses a second account for the same e-mail, whatever its case', async () => {
 		await expect(
-			createAccount(accounts, { email: ' LEA@la-pioche.FR', password: PASSWORD, name: 'Autre' }),
+			createAccount(accounts(), { email: ' LEA@la-pioche.FR', password: PASSWORD, name: 'Autre' }),
 		).rejects.toMatchObject({ status: 409, reason: expect.stringContaining('existe déjà') });
 	});
 
 	it('refuses a password shorter than eight characters and an invalid e-mail', async () => {
 		await expect(
-			createAccount(accounts, { email: 'a@b.fr', password: 'short', name: 'A' }),
+			createAccount(accounts(), { email: 'a@b.fr', password: 'short', name: 'A' }),
 		).rejects.toMatchObject({
 			status: 400,
 		});
 		await expect(
-			createAccount(accounts, { email: 'not-an-email', password: PASSWORD, name: 'A' }),
+			createAccount(accounts(), { email: 'not-an-email', password: PASSWORD, name: 'A' }),
 		).rejects.toMatchObject({ status: 400, reason: 'adresse e-mail invalide' });
 	});
 
 	it('stores an argon2id hash, never the password', async () => {
-		const doc = (await accounts.get('account:lea@la-pioche.fr')) as unknown as Record<string, unknown>;
+		const doc = (await accounts().get('account:lea@la-pioche.fr')) as unknown as Record<string, unknown>;
 		expect(doc.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(JSON.stringify(doc)).not.toContain(PASSWORD);
 	});

@@ -1,12 +1,11 @@
 // Member cards and door check-ins against the real server: cards signed with the key every device
 // replicates, two phones checking in the same person offline count once, and only the host
 // structure (and the network's staff) checks people in for its event.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	CARD_KEY_ID,
 	type CardKey,
 	type Checkin,
-	type ElbEvent,
 	mergeCheckins,
 	newCheckin,
 	verifyCard,
@@ -16,32 +15,24 @@ import {
 	call,
 	contact,
 	device,
-	FIXTURE,
+	event,
 	PEOPLE,
 	person,
 	postJson,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 } from './helpers';
 
-const apero = FIXTURE.public.find((d) => d._id === 'event:apero-lille') as ElbEvent;
-const hosted: ElbEvent = { ...apero, _id: 'event:apero-pioche', host: 'structure:la-pioche' };
-const marcPerson = { ...person('marc', 'structure:le-relais'), name: 'Marc Dubois' };
+const hosted = event('apero-pioche', { host: 'structure:la-pioche' });
+const marcPerson = person('marc', 'structure:le-relais', { name: 'Marc Dubois' });
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer({
-		docs: [
-			...ALL_FIXTURE_DOCS,
-			hosted,
-			marcPerson,
-			{ ...contact('marc', 'structure:le-relais'), email: 'autre@x.test' },
-		],
-	});
-});
-afterAll(async () => {
-	await server?.close();
+const server = useTestServer({
+	docs: [
+		...ALL_FIXTURE_DOCS,
+		hosted,
+		marcPerson,
+		contact('marc', 'structure:le-relais', { email: 'autre@x.test' }),
+	],
 });
 
 const card = (as?: (typeof PEOPLE)[keyof typeof PEOPLE], query = '') =>

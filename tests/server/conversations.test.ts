@@ -1,29 +1,23 @@
 // Conversations between two structures over real HTTP and real PouchDB replicas: they reach the two
 // structures and the network's staff only, and nobody writes into them but their participants.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../server/auth';
-import {
-	type Conversation,
-	conversationId,
-	type Message,
-	messageId,
-	newKey,
-	type Readmark,
-	readmarkId,
-} from '../../src/lib/domain';
+import { describe, expect, it } from 'vitest';
+import { conversationId, type Message, readmarkId } from '../../src/lib/domain';
 import {
 	ALL_FIXTURE_DOCS,
 	call,
+	conversation,
 	device,
 	localIds,
 	membership,
-	PASSWORD,
+	message,
 	PEOPLE,
+	PIOCHE,
 	postJson,
+	RELAIS,
+	readmark,
 	remote,
-	startTestServer,
 	structure,
-	type TestServer,
+	useTestServer,
 	type Who,
 } from './helpers';
 
@@ -34,59 +28,22 @@ const PAUL: Who = {
 	structureId: 'structure:la-ressourcerie',
 };
 const LISTING = 'listing:pioche-velo';
-const PIOCHE = 'structure:la-pioche';
-const RELAIS = 'structure:le-relais';
 const CONVERSATION = conversationId(LISTING, RELAIS);
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer({
-		docs: [
-			...ALL_FIXTURE_DOCS,
-			structure('la-ressourcerie', 'La Ressourcerie'),
-			membership('la-ressourcerie', 'active'),
-		],
-	});
-	await createAccount(server.stores.accounts, { ...PAUL, password: PASSWORD });
-});
-afterAll(async () => {
-	await server?.close();
+const server = useTestServer({
+	docs: [
+		...ALL_FIXTURE_DOCS,
+		structure('la-ressourcerie', 'La Ressourcerie'),
+		membership('la-ressourcerie', 'active'),
+	],
+	people: [...Object.values(PEOPLE), PAUL],
 });
 
-const now = () => new Date().toISOString();
-
-function conversation(answerer = RELAIS, owner = PIOCHE): Conversation {
-	return {
-		_id: conversationId(LISTING, answerer),
-		type: 'conversation',
-		schema: 1,
-		owner,
-		audience: 'participants',
-		participants: [owner, answerer],
-		listing: LISTING,
-		answerer,
-		createdAt: now(),
-		updatedAt: now(),
-	};
-}
-
-function message(author: string, text: string, over: Partial<Message> = {}): Message {
-	return {
-		_id: messageId(CONVERSATION, new Date(), newKey()),
-		type: 'message',
-		schema: 1,
-		owner: author,
-		audience: 'participants',
-		participants: [PIOCHE, RELAIS],
-		conversation: CONVERSATION,
-		author,
-		authorName: 'Quelqu’un',
-		text,
-		createdAt: now(),
-		updatedAt: now(),
-		...over,
-	};
-}
+/** Written now, so that messages sort in the order they are written. */
+const now = () => ({ createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+const opened = (answerer = RELAIS, owner = PIOCHE) => conversation(LISTING, owner, answerer, now());
+const say = (author: string, text: string, over: Partial<Message> = {}) =>
+	message(opened(), author, text, { ...now(), ...over });
 
 const bulk = (docs: unknown[], as: Who) => call(server, '/db/elbasar/_bulk_docs', postJson({ docs }, as));
 const onServer = (id: string) =>
@@ -104,7 +61,7 @@ async function pull(who: Who): Promise<PouchDB.Database> {
 describe('a conversation about a listing', () => {
 	it('replicates to the two structures and the animator only, never to a third member’s device', async () => {
 		const marc = device();
-		await marc.bulkDocs([conversation(), message(RELAIS, 'Bonjour, la remorque est-elle libre samedi ?')]);
+		await marc.bulkDocs([opened(), say(RELAIS, 'Bonjour, la remorque est-elle libre samedi ?')]);
 		// The conversation and its first message go up in one batch: the message finds its conversation.
 		await marc.replicate.to(remote(server, PEOPLE.marc));
 		expect(await onServer(CONVERSATION)).toBe(true);
@@ -114,7 +71,7 @@ describe('a conversation about a listing', () => {
 		expect(leaIds).toContain(CONVERSATION);
 		expect(leaIds.filter((id) => id.startsWith('message:'))).toHaveLength(1);
 
-		await lea.put(message(PIOCHE, 'Oui, passez la prendre à 10 h.'));
+		await lea.put(say(PIOCHE, 'Oui, passez la prendre à 10 h.'));
 		await lea.replicate.to(remote(server, PEOPLE.lea));
 		await marc.replicate.from(remote(server, PEOPLE.marc));
 		const texts = (
@@ -137,12 +94,12 @@ describe('a conversation about a listing', () => {
 	it('a third structure cannot post into it, nor open it in another’s name', async () => {
 		const { body } = await bulk(
 			[
-				message(PAUL.structureId as string, 'Je m’invite', { participants: [PIOCHE, RELAIS] }),
-				message(PAUL.structureId as string, 'Je m’invite autrement', {
+				say(PAUL.structureId as string, 'Je m’invite', { participants: [PIOCHE, RELAIS] }),
+				say(PAUL.structureId as string, 'Je m’invite autrement', {
 					participants: [PAUL.structureId as string, RELAIS],
 				}),
-				message(RELAIS, 'Au nom du Relais'),
-				conversation(),
+				say(RELAIS, 'Au nom du Relais'),
+				opened(),
 			],
 			PAUL,
 		);
@@ -154,8 +111,8 @@ describe('a conversation about a listing', () => {
 	});
 
 	it('a participant cannot post as the other structure, nor change who takes part', async () => {
-		const asPioche = message(PIOCHE, 'Marché conclu (signé La Pioche)');
-		const widened = message(RELAIS, 'Et Paul aussi', { participants: [PIOCHE, PAUL.structureId as string] });
+		const asPioche = say(PIOCHE, 'Marché conclu (signé La Pioche)');
+		const widened = say(RELAIS, 'Et Paul aussi', { participants: [PIOCHE, PAUL.structureId as string] });
 		const { body } = await bulk([asPioche, widened], PEOPLE.marc);
 		expect(body[0]).toMatchObject({
 			error: 'forbidden',
@@ -167,29 +124,20 @@ describe('a conversation about a listing', () => {
 	});
 
 	it('only the answering structure opens a conversation, naming the listing’s real owner', async () => {
-		const lea = await bulk([conversation(PIOCHE)], PEOPLE.lea);
+		const lea = await bulk([opened(PIOCHE)], PEOPLE.lea);
 		expect(lea.body[0]).toMatchObject({
 			error: 'forbidden',
 			reason: expect.stringMatching(/propre annonce/),
 		});
-		const wrongOwner = await bulk([conversation(PAUL.structureId, RELAIS)], PAUL);
+		const wrongOwner = await bulk([opened(PAUL.structureId, RELAIS)], PAUL);
 		expect(wrongOwner.body[0]).toMatchObject({ error: 'forbidden' });
-		const nina = await bulk([conversation('structure:les-jardins')], PEOPLE.nina);
+		const nina = await bulk([opened('structure:les-jardins')], PEOPLE.nina);
 		expect(nina.body[0]).toMatchObject({ ok: true });
 	});
 
 	it('a structure keeps only its own read marks, which nobody else receives', async () => {
-		const mark = (structureId: string): Readmark => ({
-			_id: readmarkId(CONVERSATION, structureId),
-			type: 'readmark',
-			schema: 1,
-			owner: structureId,
-			audience: 'owner',
-			conversation: CONVERSATION,
-			lastRead: now(),
-			createdAt: now(),
-			updatedAt: now(),
-		});
+		const mark = (structureId: string) =>
+			readmark(CONVERSATION, structureId, { ...now(), lastRead: now().createdAt });
 		const { body } = await bulk([mark(PIOCHE), mark(RELAIS)], PEOPLE.marc);
 		expect(body[0]).toMatchObject({ error: 'forbidden' });
 		expect(body[1]).toMatchObject({ ok: true });
@@ -197,24 +145,13 @@ describe('a conversation about a listing', () => {
 	});
 
 	it('the same structure answering on two phones offline makes one conversation with both messages', async () => {
-		const listing = 'listing:relais-local';
-		const id = conversationId(listing, PIOCHE);
-		const opened = (): Conversation => ({
-			...conversation(PIOCHE, RELAIS),
-			_id: id,
-			listing,
-			createdAt: now(),
-			updatedAt: now(),
-		});
-		const note = (text: string): Message => ({
-			...message(PIOCHE, text, { participants: [RELAIS, PIOCHE] }),
-			_id: messageId(id, new Date(), newKey()),
-			conversation: id,
-		});
+		const id = conversationId('listing:relais-local', PIOCHE);
+		const answer = () => conversation('listing:relais-local', RELAIS, PIOCHE, now());
+		const note = (text: string) => message(answer(), PIOCHE, text, now());
 		const phone1 = device();
 		const phone2 = device();
-		await phone1.bulkDocs([opened(), note('Depuis le téléphone 1')]);
-		await phone2.bulkDocs([opened(), note('Depuis le téléphone 2')]);
+		await phone1.bulkDocs([answer(), note('Depuis le téléphone 1')]);
+		await phone2.bulkDocs([answer(), note('Depuis le téléphone 2')]);
 		await phone1.replicate.to(remote(server, PEOPLE.lea));
 		await phone2.replicate.to(remote(server, PEOPLE.lea));
 

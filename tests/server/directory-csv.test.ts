@@ -1,14 +1,10 @@
 // The directory's CSV routes over real HTTP: the animator imports (dry run first, then for real,
 // then again without any write), others are refused, and exports show contacts to members only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handMadeCsv } from '../unit/csv-helpers';
-import { basicHeader, call, PEOPLE, startTestServer, type TestServer, type Who } from './helpers';
+import { basicHeader, call, PEOPLE, useTestServer, type Who } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const importCsv = (
 	csv: string | Uint8Array<ArrayBuffer>,

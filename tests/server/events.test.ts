@@ -1,9 +1,8 @@
 // Events against the real server: who reads registrations and proposals, who may write them, the
 // guest registration endpoint (good and bad input, waiting list, cancellation, rate limit).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	acceptProposal,
-	type ElbEvent,
 	newRegistration,
 	type Proposal,
 	type Registration,
@@ -12,41 +11,32 @@ import {
 import {
 	ALL_FIXTURE_DOCS,
 	call,
-	FIXTURE,
+	event,
+	JARDINS,
 	PEOPLE,
+	PIOCHE,
 	person,
 	postJson,
+	proposal,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 } from './helpers';
 
-const apero = FIXTURE.public.find((d) => d._id === 'event:apero-lille') as ElbEvent;
 const future = (days: number, hour = 17) => {
 	const d = new Date(Date.now() + days * 86_400_000);
 	d.setUTCHours(hour, 0, 0, 0);
 	return d.toISOString();
 };
 /** Hosted by Le Relais, two places. */
-const small: ElbEvent = {
-	...apero,
-	_id: 'event:apero-relais',
-	host: 'structure:le-relais',
-	capacity: 2,
-	start: future(10),
-	end: future(10, 19),
-};
-const membersOnly: ElbEvent = { ...small, _id: 'event:reserve', audience: 'members', capacity: 30 };
-const finished: ElbEvent = { ...small, _id: 'event:fini', start: future(-3), end: future(-3, 19) };
-const lea = FIXTURE.public.find((d) => d._id === 'person:lea') as ReturnType<typeof person>;
-const marc = { ...person('marc', 'structure:le-relais'), name: 'Marc Dubois' };
-const nina = { ...person('nina', 'structure:les-jardins'), name: 'Nina Petit' };
+const atRelais = { host: 'structure:le-relais', capacity: 2, start: future(10), end: future(10, 19) };
+const small = event('apero-relais', atRelais);
+const membersOnly = event('reserve', { ...atRelais, audience: 'members', capacity: 30 });
+const finished = event('fini', { ...atRelais, start: future(-3), end: future(-3, 19) });
+const lea = person('lea', PIOCHE);
+const marc = person('marc', 'structure:le-relais', { name: 'Marc Dubois' });
+const nina = person('nina', 'structure:les-jardins', { name: 'Nina Petit' });
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer({ docs: [...ALL_FIXTURE_DOCS, small, membersOnly, finished, marc, nina] });
-});
-afterAll(() => server.close());
+const server = useTestServer({ docs: [...ALL_FIXTURE_DOCS, small, membersOnly, finished, marc, nina] });
 
 const put = (who: (typeof PEOPLE)[keyof typeof PEOPLE], doc: object) =>
 	remote(server, who)
@@ -104,41 +94,15 @@ describe('registrations of a structure', () => {
 	});
 });
 
-const proposal = (over: Partial<Proposal> = {}): Proposal => ({
-	_id: 'proposal:pioche-1',
-	type: 'proposal',
-	schema: 1,
-	owner: 'structure:la-pioche',
-	audience: 'owner',
-	createdAt: '2026-11-20T10:00:00.000Z',
-	updatedAt: '2026-11-20T10:00:00.000Z',
-	structure: 'structure:la-pioche',
-	dates: ['2027-01-14', '2027-01-21'],
-	hours: 'à partir de 18 h',
-	capacity: 40,
-	address: '12 rue des Postes',
-	commune: '59350',
-	accessibility: 'Plain-pied, toilettes accessibles',
-	parking: 'Parking de la mairie',
-	transport: 'Métro Gambetta',
-	description: 'Visite de la recyclerie',
-	status: 'pending',
-	...over,
-});
+const AT = { createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' };
 
 describe('proposals to host', () => {
 	it('are the proposing member’s and staff’s to read; only staff decides', async () => {
-		expect(
-			await put(PEOPLE.nina, {
-				...proposal({ _id: 'proposal:jardins' }),
-				owner: 'structure:les-jardins',
-				structure: 'structure:les-jardins',
-			}),
-		).toMatchObject({
+		expect(await put(PEOPLE.nina, proposal('jardins', JARDINS, AT))).toMatchObject({
 			error: 'forbidden',
 			reason: 'seules les structures adhérentes proposent d’accueillir',
 		});
-		expect(await put(PEOPLE.lea, proposal())).toMatchObject({ ok: true });
+		expect(await put(PEOPLE.lea, proposal('pioche-1', PIOCHE, AT))).toMatchObject({ ok: true });
 		expect(await readable(PEOPLE.lea, 'proposal:pioche-1')).toBe(true);
 		expect(await readable(PEOPLE.animator, 'proposal:pioche-1')).toBe(true);
 		expect(await readable(PEOPLE.marc, 'proposal:pioche-1')).toBe(false);

@@ -1,7 +1,7 @@
 // How the changes feed pages through the store: a page reads no more store changes than it can
 // hold, and a long run of changes the viewer may not read never yields an empty page too early.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, device, listing, localIds, remote, startTestServer, type TestServer } from './helpers';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call, device, listing, localIds, remote, type TestServer, useTestServer } from './helpers';
 
 const BEFORE = ['a0', 'a1', 'a2'].map((key) => listing(key, 'structure:la-pioche'));
 /** More members-only changes than several store reads: a visitor's page crosses them in rounds. */
@@ -11,13 +11,12 @@ const HIDDEN = Array.from({ length: 4_500 }, (_, i) =>
 const AFTER = ['b0', 'b1', 'b2'].map((key) => listing(key, 'structure:la-pioche'));
 const PUBLIC_IDS = [...BEFORE, ...AFTER].map((d) => d._id);
 
-let server: TestServer;
+const server = useTestServer({ docs: [], people: false });
 /** The `limit` of each store read and the changes it returned. */
 const reads: { limit?: number; got: number }[] = [];
 let storeChanges: TestServer['stores']['db']['changes'];
 
 beforeAll(async () => {
-	server = await startTestServer({ docs: [], people: false });
 	for (const docs of [BEFORE, HIDDEN, AFTER]) await server.stores.db.bulkDocs(docs);
 	storeChanges = server.stores.db.changes.bind(server.stores.db);
 	// PouchDB's own feeds (live, or listened to as emitters) pass through untouched: they set no limit.
@@ -30,9 +29,6 @@ beforeAll(async () => {
 	};
 	server.stores.db.changes = counting as unknown as typeof server.stores.db.changes;
 }, 60_000);
-afterAll(async () => {
-	await server?.close();
-});
 afterEach(() => {
 	reads.length = 0;
 });

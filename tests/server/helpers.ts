@@ -1,182 +1,117 @@
-// A real server on an ephemeral port with in-memory stores, a small network written straight to
-// the store (two member structures, one lapsed, a members-only one) and its accounts, plus real
-// PouchDB clients to replicate against it.
+// The one setup of server tests: a real server on an ephemeral port with in-memory stores, the
+// fixture network written straight to the store and its accounts (`useTestServer` starts one per
+// file, or per test), real PouchDB clients to replicate against it, and raw HTTP calls.
+
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-node';
-import { createApp, type RunningServer, startServer } from '../../server/app';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createApp, type RunningServer, type ServerApp, startServer } from '../../server/app';
 import { type Auth, createAccount, createAuth } from '../../server/auth';
+import { createLog } from '../../server/log';
 import { openStores, type Stores } from '../../server/store';
-import type { Contact, Doc, ElbEvent, Listing, Membership, Person, Structure } from '../../src/lib/domain';
+import type { Doc } from '../../src/lib/domain';
+import { ALL_FIXTURE_DOCS, PASSWORD, PEOPLE, type Who } from './fixtures';
+
+export * from './fixtures';
 
 export const Client = PouchDB.plugin(memoryAdapter);
-export const PASSWORD = 'mot-de-passe-solide';
 
-export interface Who {
-	email: string;
-	name: string;
-	structureId?: string;
-	staff?: boolean;
+export interface TestServerOptions {
+	/** What the store holds at start: the fixture network unless told otherwise. */
+	docs?: Doc[];
+	/** Accounts made at start: one per person of PEOPLE unless told otherwise (false: none). */
+	people?: boolean | Who[];
+	/** Files of a built app (path → content), served as `build/` would be. */
+	build?: Record<string, string>;
+	/** LevelDB stores in a temporary directory instead of memory stores. */
+	onDisk?: boolean;
+	/** Adds routes to the app before it listens (a test's window on the server's state). */
+	extend?(app: ServerApp['app']): void;
 }
-
-/** The people of the fixture: one per role. */
-export const PEOPLE = {
-	animator: { email: 'anne@apes.test', name: 'Anne', staff: true },
-	lea: { email: 'lea@la-pioche.test', name: 'Léa', structureId: 'structure:la-pioche' },
-	marc: { email: 'marc@le-relais.test', name: 'Marc', structureId: 'structure:le-relais' },
-	nina: { email: 'nina@les-jardins.test', name: 'Nina', structureId: 'structure:les-jardins' },
-} satisfies Record<string, Who>;
-
-const at = '2026-11-01T10:00:00.000Z';
-const base = (id: string, owner: string, audience: Doc['audience']) => ({
-	_id: id,
-	schema: 1 as const,
-	owner,
-	audience,
-	createdAt: at,
-	updatedAt: at,
-});
-
-export function structure(key: string, name: string, over: Partial<Structure> = {}): Structure {
-	return {
-		...base(`structure:${key}`, `structure:${key}`, 'public'),
-		type: 'structure',
-		name,
-		legalForm: 'association',
-		sectors: ['reemploi'],
-		pitch: `${name}, structure du réseau`,
-		description: '',
-		missions: '',
-		offers: '',
-		needs: '',
-		address: '12 rue des Postes',
-		commune: '59350',
-		employees: '2-10',
-		...over,
-	};
-}
-
-export function membership(key: string, status: Membership['status']): Membership {
-	return {
-		...base(`membership:${key}`, 'network', 'public'),
-		type: 'membership',
-		structure: `structure:${key}`,
-		status,
-	};
-}
-
-export function listing(key: string, owner: string, over: Partial<Listing> = {}): Listing {
-	return {
-		...base(`listing:${key}`, owner, 'public'),
-		type: 'listing',
-		kind: 'offer',
-		nature: 'loan',
-		sector: 'mobilite',
-		title: 'Prêt d’une remorque vélo',
-		text: 'Pour vos livraisons en ville.',
-		commune: '62041',
-		validFrom: '2026-11-01',
-		validUntil: '2027-02-01',
-		status: 'open',
-		...over,
-	};
-}
-
-export function person(key: string, owner: string): Person {
-	return {
-		...base(`person:${key}`, owner, 'public'),
-		type: 'person',
-		structure: owner,
-		name: 'Léa Martin',
-		role: 'Coordinatrice',
-	};
-}
-
-export function contact(key: string, owner: string): Contact {
-	return {
-		...base(`contact:${key}`, owner, 'members'),
-		type: 'contact',
-		person: `person:${key}`,
-		email: 'lea@la-pioche.test',
-		phone: '03 20 00 00 00',
-	};
-}
-
-function event(key: string): ElbEvent {
-	return {
-		...base(`event:${key}`, 'network', 'public'),
-		type: 'event',
-		kind: 'apero',
-		title: 'Apéro itinérant à Lille',
-		description: '',
-		start: '2026-12-03T18:00:00.000Z',
-		end: '2026-12-03T20:00:00.000Z',
-		address: '12 rue des Postes',
-		commune: '59350',
-	};
-}
-
-/** The fixture network, by what each document shows about reading rights. */
-export const FIXTURE = {
-	public: [
-		structure('la-pioche', 'La Pioche'),
-		structure('le-relais', 'Le Relais'),
-		structure('les-jardins', 'Les Jardins'),
-		membership('la-pioche', 'active'),
-		membership('le-relais', 'active'),
-		membership('les-jardins', 'lapsed'),
-		person('lea', 'structure:la-pioche'),
-		listing('pioche-velo', 'structure:la-pioche'),
-		listing('relais-local', 'structure:le-relais', { title: 'Local à partager', nature: 'pooling' }),
-		listing('jardins-graines', 'structure:les-jardins', { title: 'Troc de graines', nature: 'barter' }),
-		event('apero-lille'),
-	],
-	membersOnly: [
-		structure('atelier-discret', 'L’Atelier discret', { audience: 'members' }),
-		contact('lea', 'structure:la-pioche'),
-		listing('pioche-membres', 'structure:la-pioche', { audience: 'members', title: 'Outils pour adhérents' }),
-	],
-	/** Readable by Le Relais (and staff) only. */
-	relaisOnly: [
-		listing('relais-brouillon', 'structure:le-relais', { audience: 'owner', title: 'Brouillon interne' }),
-	],
-} satisfies Record<string, Doc[]>;
-
-export const ALL_FIXTURE_DOCS: Doc[] = [...FIXTURE.public, ...FIXTURE.membersOnly, ...FIXTURE.relaisOnly];
-export const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
 
 export interface TestServer extends RunningServer {
 	stores: Stores;
 	auth: Auth;
 	/** The replication endpoint of the shared database. */
 	dbUrl: string;
-	app: ReturnType<typeof createApp>;
+	app: ServerApp['app'];
+	couch: ServerApp['couch'];
+	/** The server's log lines (info and up), kept instead of printed. */
+	log: string[];
+	/** Where the `build` files were written. */
+	buildDir?: string;
 }
 
-/** A server on 127.0.0.1 with memory stores, the fixture documents and (unless told not to) one account per person. */
-export async function startTestServer(
-	opts: { docs?: Doc[]; people?: boolean; staticDir?: string } = {},
-): Promise<TestServer> {
-	const stores = openStores({ memory: true });
+/** A server on 127.0.0.1 with the fixture documents and (unless told not to) one account per person. */
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+	const dataDir = opts.onDisk ? mkdtempSync(join(tmpdir(), 'elbasar-data-')) : undefined;
+	const stores = dataDir ? openStores({ dataDir }) : openStores({ memory: true });
 	await stores.db.bulkDocs(opts.docs ?? ALL_FIXTURE_DOCS);
-	if (opts.people ?? true)
-		for (const who of Object.values(PEOPLE) as Who[])
-			await createAccount(stores.accounts, { ...who, password: PASSWORD });
+	const people: Who[] =
+		opts.people === false ? [] : Array.isArray(opts.people) ? opts.people : Object.values(PEOPLE);
+	for (const who of people) await createAccount(stores.accounts, { ...who, password: PASSWORD });
+	const build = opts.build ? writeBuild(opts.build) : undefined;
+	const lines: string[] = [];
+	const log = createLog('info', (level, line) => {
+		lines.push(line);
+		if (level === 'error') console.error(line);
+	});
 	const auth = createAuth({ accounts: stores.accounts, db: stores.db });
-	const app = createApp({ stores, auth, staticDir: opts.staticDir });
-	const running = await startServer(app, 0, '127.0.0.1');
+	const composed = createApp({ stores, auth, log, staticDir: build });
+	opts.extend?.(composed.app);
+	const running = await startServer(composed, 0, '127.0.0.1');
 	return {
 		...running,
 		stores,
 		auth,
 		dbUrl: `${running.url}/db/elbasar`,
-		app,
+		app: composed.app,
+		couch: composed.couch,
+		log: lines,
+		...(build ? { buildDir: build } : {}),
 		close: async () => {
 			await running.close();
 			auth.close();
 			await stores.close();
+			for (const dir of [build, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 		},
 	};
+}
+
+function writeBuild(files: Record<string, string>): string {
+	const root = mkdtempSync(join(tmpdir(), 'elbasar-build-'));
+	for (const [path, content] of Object.entries(files)) {
+		mkdirSync(dirname(join(root, path)), { recursive: true });
+		writeFileSync(join(root, path), content);
+	}
+	return root;
+}
+
+/**
+ * The server of a test file: started before its tests and stopped after them. The object is filled
+ * in before the first test runs. Tests that share it leave the data as they found it or use their
+ * own ids; `each: true` gives every test a fresh server instead (for tests that change rights).
+ */
+export function useTestServer(opts: TestServerOptions & { each?: boolean } = {}): TestServer {
+	const server = {} as TestServer;
+	const start = async () => {
+		Object.assign(server, await startTestServer(opts));
+	};
+	const stop = async () => {
+		await server.close?.();
+	};
+	if (opts.each) {
+		beforeEach(start);
+		afterEach(stop);
+	} else {
+		beforeAll(start);
+		afterAll(stop);
+	}
+	return server;
 }
 
 /** The server database as PouchDB sees it, as a visitor or signed in with HTTP Basic. */

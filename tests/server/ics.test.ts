@@ -1,33 +1,20 @@
 // The agenda as iCalendar, parsed back with ical.js: one event's file, the feed for a visitor, for a
 // signed-in member and through a personal subscription token, cancelled events marked as such.
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElbEvent } from '../../src/lib/domain';
-import { ALL_FIXTURE_DOCS, call, FIXTURE, PEOPLE, startTestServer, type TestServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALL_FIXTURE_DOCS, call, event, PEOPLE, useTestServer } from './helpers';
 
-const apero = FIXTURE.public.find((d) => d._id === 'event:apero-lille') as ElbEvent;
-const hosted: ElbEvent = {
-	...apero,
-	_id: 'event:apero-pioche',
+const hosted = event('apero-pioche', {
 	title: 'Apéro chez La Pioche ; vin, jus, et « bonne humeur »',
 	description: `Première ligne\nDeuxième ligne, avec une virgule ; et un point-virgule. ${'Long texte. '.repeat(20)}`,
 	host: 'structure:la-pioche',
 	start: '2026-12-10T17:00:00.000Z',
 	end: '2026-12-10T19:30:00.000Z',
-};
-const reserved: ElbEvent = {
-	...apero,
-	_id: 'event:reserve',
-	audience: 'members',
-	title: 'Réunion des adhérents',
-};
-const cancelled: ElbEvent = { ...apero, _id: 'event:annule', title: 'Petit-déjeuner', status: 'cancelled' };
-
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer({ docs: [...ALL_FIXTURE_DOCS, hosted, reserved, cancelled] });
 });
-afterAll(() => server.close());
+const reserved = event('reserve', { audience: 'members', title: 'Réunion des adhérents' });
+const cancelled = event('annule', { title: 'Petit-déjeuner', status: 'cancelled' });
+
+const server = useTestServer({ docs: [...ALL_FIXTURE_DOCS, hosted, reserved, cancelled] });
 
 function events(text: string): Map<string, ICAL.Component> {
 	const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);

@@ -2,33 +2,28 @@
 // expired through the replication write path (devices receive it), one reminder per listing a few
 // days before, in the app and by e-mail through a real SMTP conversation, never sent twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { couchOf } from '../../server/app';
 import { type Jobs, startJobs } from '../../server/jobs';
 import { createMailer, type Mailer } from '../../server/mail';
-import { type Contact, expiryNoticeId, type Listing, type Notice } from '../../src/lib/domain';
+import { expiryNoticeId, type Listing, type Notice } from '../../src/lib/domain';
 import {
 	ALL_FIXTURE_DOCS,
 	contact,
 	device,
 	listing,
 	localIds,
+	notice,
 	PEOPLE,
+	PIOCHE,
+	RELAIS,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 } from './helpers';
 import { startSmtp, type TestSmtp } from './smtp';
 
 /** The server's clock for these tests: 10 December 2026, 9 a.m. in France. */
 const NOW = new Date('2026-12-10T08:00:00Z');
-const PIOCHE = 'structure:la-pioche';
-const RELAIS = 'structure:le-relais';
 
-const contactOfPioche: Contact = {
-	...contact('lea', PIOCHE),
-	_id: 'contact:lea',
-	email: 'bonjour@la-pioche.test',
-};
+const contactOfPioche = contact('lea', PIOCHE, { email: 'bonjour@la-pioche.test' });
 const LISTINGS = [
 	listing('hier', PIOCHE, { title: 'Bâche à prêter', validUntil: '2026-12-09' }),
 	listing('en-discussion', RELAIS, { status: 'discussion', validUntil: '2026-12-01' }),
@@ -38,19 +33,19 @@ const LISTINGS = [
 	listing('plus-tard', PIOCHE, { title: 'Dans dix jours', validUntil: '2026-12-20' }),
 ];
 
-let server: TestServer;
+const server = useTestServer({
+	docs: [...ALL_FIXTURE_DOCS.filter((d) => d._id !== 'contact:lea'), contactOfPioche, ...LISTINGS],
+});
 let smtp: TestSmtp;
 let mailer: Mailer;
 let jobs: Jobs;
 const warnings: string[] = [];
 
 beforeAll(async () => {
-	const fixture = ALL_FIXTURE_DOCS.filter((d) => d._id !== 'contact:lea');
-	server = await startTestServer({ docs: [...fixture, contactOfPioche, ...LISTINGS] });
 	smtp = await startSmtp();
 	mailer = createMailer({ smtpUrl: smtp.url, from: 'elBasar <reseau@apes.test>', outboxDir: '/nonexistent' });
 	jobs = startJobs({
-		couch: couchOf(server.app),
+		couch: server.couch,
 		accounts: server.stores.accounts,
 		mailer,
 		intervalMs: 3_600_000,
@@ -66,7 +61,6 @@ afterAll(async () => {
 	await jobs?.stop();
 	mailer?.close();
 	await smtp?.close();
-	await server?.close();
 });
 
 const stored = <T>(id: string) => server.stores.db.get(id) as Promise<T & { _rev: string }>;
@@ -154,19 +148,15 @@ describe('notices e-mailed', () => {
 		const before = smtp.messages.length;
 		const animator = remote(server, PEOPLE.animator);
 		const at = NOW.toISOString();
-		await animator.put({
-			_id: 'notice:avertissement-1',
-			type: 'notice',
-			schema: 1,
-			owner: RELAIS,
-			audience: 'owner',
-			kind: 'warning',
-			subject: 'listing:aujourdhui',
-			title: 'Avertissement de l’équipe du réseau',
-			text: 'Merci de décrire précisément votre offre.',
-			createdAt: at,
-			updatedAt: at,
-		});
+		await animator.put(
+			notice('avertissement-1', RELAIS, {
+				subject: 'listing:aujourdhui',
+				title: 'Avertissement de l’équipe du réseau',
+				text: 'Merci de décrire précisément votre offre.',
+				createdAt: at,
+				updatedAt: at,
+			}),
+		);
 		await smtp.waitFor(before + 1);
 		await jobs.mailed();
 		expect(smtp.messages[before].to).toEqual(['marc@le-relais.test']);
@@ -178,7 +168,7 @@ describe('notices e-mailed', () => {
 		const refusing = await startSmtp({ refuse: /@les-jardins\.test$/ });
 		const local = createMailer({ smtpUrl: refusing.url, from: 'r@apes.test', outboxDir: '/nonexistent' });
 		const failing = startJobs({
-			couch: couchOf(server.app),
+			couch: server.couch,
 			accounts: server.stores.accounts,
 			mailer: local,
 			intervalMs: 3_600_000,
@@ -189,18 +179,9 @@ describe('notices e-mailed', () => {
 		try {
 			await failing.runAll();
 			const at = NOW.toISOString();
-			await server.stores.db.put({
-				_id: 'notice:jardins-1',
-				type: 'notice',
-				schema: 1,
-				owner: 'structure:les-jardins',
-				audience: 'owner',
-				kind: 'warning',
-				title: 'Avertissement',
-				text: 'Texte',
-				createdAt: at,
-				updatedAt: at,
-			});
+			await server.stores.db.put(
+				notice('jardins-1', 'structure:les-jardins', { text: 'Texte', createdAt: at, updatedAt: at }),
+			);
 			await failing.poke('mail');
 			expect(warnings.some((w) => w.includes('notice:jardins-1'))).toBe(true);
 			expect((await stored<Notice>('notice:jardins-1')).mailedAt).toBeUndefined();

@@ -1,16 +1,10 @@
 // Photos on documents: the server keeps only images of bounded size under the names each type
 // allows, refuses the others per document with a reason, and serves them at /media to readers only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/lib/domain';
-import { call, device, listing, PEOPLE, remote, startTestServer, type TestServer } from './helpers';
+import { call, device, listing, PEOPLE, remote, useTestServer } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 /** Bytes that start like a real image of `kind`, padded to `size`. */
 function image(kind: 'webp' | 'jpeg' | 'png' | 'gif', size = 2_000): Buffer {

@@ -1,9 +1,8 @@
 // Reports, moderation, favourites and notices over real HTTP and real PouchDB replicas: who may
 // write what is enforced by the server per document; a hidden listing or message leaves every
 // device but its owner's (and staff's) at the next sync, and comes back when restored.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
-	type Conversation,
 	conversationId,
 	favouriteId,
 	hideContent,
@@ -12,7 +11,6 @@ import {
 	messageId,
 	type Notice,
 	newFavourite,
-	newKey,
 	type Report,
 	restoreContent,
 	withDecision,
@@ -22,77 +20,37 @@ import {
 	ALL_FIXTURE_DOCS,
 	basicHeader,
 	call,
+	conversation,
 	device,
+	report as fileReport,
 	localIds,
+	message,
 	PEOPLE,
+	PIOCHE,
 	postJson,
+	RELAIS,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 	type Who,
+	notice as warning,
 } from './helpers';
 
-const PIOCHE = 'structure:la-pioche';
-const RELAIS = 'structure:le-relais';
 const LISTING = 'listing:pioche-velo';
 const CONVERSATION = conversationId(LISTING, RELAIS);
 const at = '2026-11-20T10:00:00.000Z';
 
-const conversation: Conversation = {
-	_id: CONVERSATION,
-	type: 'conversation',
-	schema: 1,
-	owner: PIOCHE,
-	audience: 'participants',
-	participants: [PIOCHE, RELAIS],
-	listing: LISTING,
-	answerer: RELAIS,
-	createdAt: at,
-	updatedAt: at,
-};
-const insult: Message = {
+const AT = { createdAt: at, updatedAt: at };
+
+const thread = conversation(LISTING, PIOCHE, RELAIS, AT);
+const insult = message(thread, PIOCHE, 'Un message injurieux', {
+	...AT,
 	_id: messageId(CONVERSATION, new Date(at), 'abc'),
-	type: 'message',
-	schema: 1,
-	owner: PIOCHE,
-	audience: 'participants',
-	participants: [PIOCHE, RELAIS],
-	conversation: CONVERSATION,
-	author: PIOCHE,
 	authorName: 'Léa',
-	text: 'Un message injurieux',
-	createdAt: at,
-	updatedAt: at,
-};
+});
+const report = (by: string, over: Partial<Report> = {}) => fileReport(by, { ...AT, ...over });
 
-function report(by: string, over: Partial<Report> = {}): Report {
-	return {
-		_id: `report:${newKey()}`,
-		type: 'report',
-		schema: 1,
-		owner: by,
-		audience: 'owner',
-		target: LISTING,
-		targetOwner: PIOCHE,
-		excerpt: 'Prêt d’une remorque vélo',
-		reason: 'misleading',
-		details: 'La remorque n’existe pas.',
-		reporterName: 'Marc',
-		status: 'open',
-		createdAt: at,
-		updatedAt: at,
-		...over,
-	};
-}
-
-let server: TestServer;
 // One server for the file (accounts take a while to create); tests reset the documents they change.
-beforeAll(async () => {
-	server = await startTestServer({ docs: [...ALL_FIXTURE_DOCS, conversation, insult] });
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer({ docs: [...ALL_FIXTURE_DOCS, thread, insult] });
 /** Puts the listing and message back as the fixture has them (staff write, like a restore). */
 afterEach(async () => {
 	for (const original of [ALL_FIXTURE_DOCS.find((d) => d._id === LISTING), insult]) {
@@ -286,19 +244,7 @@ describe('favourites', () => {
 });
 
 describe('notices', () => {
-	const notice: Notice = {
-		_id: 'notice:avertissement',
-		type: 'notice',
-		schema: 1,
-		owner: PIOCHE,
-		audience: 'owner',
-		kind: 'warning',
-		subject: LISTING,
-		title: 'Avertissement',
-		text: 'Merci de préciser votre offre.',
-		createdAt: at,
-		updatedAt: at,
-	};
+	const notice = warning('avertissement', PIOCHE, { ...AT, subject: LISTING });
 
 	it('only staff send notices; the structure marks its own read, changes nothing else', async () => {
 		expect((await write(PEOPLE.lea, [notice]))[0]).toMatchObject({ error: 'forbidden' });

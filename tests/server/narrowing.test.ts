@@ -1,6 +1,6 @@
 // A device drops, at its next sync, the documents that left its user's audience, and takes them in
 // again when its rights grow back: real HTTP, real PouchDB replicas, the app's sweep.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DROPPED, rebuildReplica, sweep } from '../../src/lib/sync/sweep';
 import {
 	basicHeader,
@@ -10,18 +10,12 @@ import {
 	PEOPLE,
 	postJson,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 	type Who,
 } from './helpers';
 
-let server: TestServer;
-beforeEach(async () => {
-	server = await startTestServer();
-});
-afterEach(async () => {
-	await server?.close();
-});
+// Every test changes someone's rights: each gets its own server.
+const server = useTestServer({ each: true });
 
 const OUTBOX = '_local/elbasar-outbox';
 const MEMBERS_ONLY = ['contact:lea', 'listing:pioche-membres', 'structure:atelier-discret'];
@@ -117,7 +111,9 @@ describe('a document that leaves the audience is dropped at the next sync', () =
 		await db.replicate.from(remote(server, PEOPLE.marc));
 		const keep = (id: string) => id === 'listing:pas-encore-envoyee';
 		const headers = { authorization: basicHeader(PEOPLE.marc) };
-		await sweep(db, { url: server.dbUrl, init: { headers }, keep });
+		const swept = await sweep(db, { url: server.dbUrl, init: { headers }, keep });
+		// The sweep did run: what Le Relais lost with its membership is dropped, the unsent listing kept.
+		expect(swept.dropped.sort()).toEqual(MEMBERS_ONLY);
 		expect(await localIds(db)).toContain('listing:pas-encore-envoyee');
 	});
 });
@@ -135,7 +131,10 @@ describe('the _gone endpoint', () => {
 		const first = await call(server, '/db/elbasar/_gone', postJson({ held: [] }));
 		const { scope, through } = first.body as unknown as { scope: string; through: number };
 		await edit(PEOPLE.marc, 'listing:relais-brouillon', { audience: 'members' });
+		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'members' });
 		const next = await call(server, '/db/elbasar/_gone', postJson({ scope, since: through }));
-		expect(next.body.gone).toEqual([]);
+		// Told from the journal of what it lost: the public listing, not the draft it never saw.
+		expect(next.body).toMatchObject({ scope, gone: ['listing:pioche-velo'] });
+		expect(next.body.held).toBeUndefined();
 	});
 });

@@ -3,26 +3,11 @@
 import { request } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { onError } from '../../server/errors';
-import {
-	basicHeader,
-	call,
-	FIXTURE,
-	listing,
-	PEOPLE,
-	postJson,
-	startTestServer,
-	type TestServer,
-} from './helpers';
+import { basicHeader, call, FIXTURE, listing, PEOPLE, postJson, useTestServer } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 const exists = (id: string) =>
 	server.stores.db.get(id).then(

@@ -1,5 +1,5 @@
 // What each person pulls from the server, and how a document they may not read stays invisible.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	ALL_FIXTURE_DOCS,
 	call,
@@ -11,17 +11,10 @@ import {
 	PEOPLE,
 	postJson,
 	remote,
-	startTestServer,
-	type TestServer,
+	useTestServer,
 } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 async function pull(who?: (typeof PEOPLE)[keyof typeof PEOPLE]) {
 	const local = device();

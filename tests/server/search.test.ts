@@ -1,17 +1,12 @@
 // GET /api/search over real HTTP: the device's engine and ranking, per viewer, kept up to date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canRead, type Listing, VISITOR } from '../../src/lib/domain';
 import { SearchEngine } from '../../src/lib/domain/search';
 import { SEARCH_DOCS, TARGET_ID } from '../unit/search-fixtures';
-import { call, membership, PEOPLE, startTestServer, type TestServer } from './helpers';
+import { call, membership, PEOPLE, useTestServer } from './helpers';
 
-let server: TestServer;
 const docs = [...SEARCH_DOCS, membership('la-pioche', 'active')];
-
-beforeAll(async () => {
-	server = await startTestServer({ docs });
-});
-afterAll(() => server.close());
+const server = useTestServer({ docs });
 
 interface Answer {
 	results: { id: string; title: string; score: number; owner?: string }[];
@@ -103,11 +98,9 @@ describe('GET /api/search', () => {
 			text: 'Pour vos salariés.',
 		};
 		await server.stores.db.put(fresh);
-		let found: string[] = [];
-		for (let i = 0; i < 50 && !found.length; i++) {
-			found = ids((await searchHttp('q=trottinettes')).body);
-			if (!found.length) await new Promise((r) => setTimeout(r, 20));
-		}
-		expect(found).toEqual(['listing:trottinettes']);
+		// The index follows the store's changes: asked again until it has caught up, within the test's time.
+		await expect
+			.poll(async () => ids((await searchHttp('q=trottinettes')).body), { timeout: 20_000 })
+			.toEqual(['listing:trottinettes']);
 	});
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type RunningServer, startServer } from '../../server/app';
 import { createAccount, createAuth } from '../../server/auth';
 import { loadConfig } from '../../server/config';
+import { createLog } from '../../server/log';
 import { openStores } from '../../server/store';
 import { PASSWORD, PEOPLE } from './helpers';
 
@@ -19,7 +20,11 @@ async function serverWith(env: Record<string, string>): Promise<RunningServer> {
 	const stores = openStores({ memory: true });
 	await createAccount(stores.accounts, { ...PEOPLE.lea, password: PASSWORD });
 	const auth = createAuth({ accounts: stores.accounts, db: stores.db, secureCookies: config.secureCookies });
-	const server = await startServer(createApp({ stores, auth }), 0, '127.0.0.1');
+	const server = await startServer(
+		createApp({ stores, auth, log: createLog(config.logLevel) }),
+		0,
+		'127.0.0.1',
+	);
 	stop = async () => {
 		await server.close();
 		auth.close();

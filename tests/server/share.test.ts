@@ -1,13 +1,11 @@
 // The shared URL of a listing answers the app's page with the listing's preview tags (Open Graph,
 // Twitter), escaped; members-only, hidden or unknown listings get the generic tags only.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sharedListingPage } from '../../server/share';
 import { hideContent } from '../../src/lib/domain';
-import { ALL_FIXTURE_DOCS, listing, startTestServer, type TestServer } from './helpers';
+import { ALL_FIXTURE_DOCS, listing, useTestServer } from './helpers';
 
 const INDEX = `<!doctype html>
 <html lang="fr">
@@ -35,20 +33,10 @@ const XSS = listing('piege', PIOCHE, {
 });
 const HIDDEN = hideContent(listing('masquee', PIOCHE, { title: 'Annonce masquée' }), 'Anne', 'Hors sujet');
 
-let server: TestServer;
-let build: string;
-beforeAll(async () => {
-	build = mkdtempSync(join(tmpdir(), 'elbasar-share-'));
-	writeFileSync(join(build, 'index.html'), INDEX);
-	server = await startTestServer({
-		docs: [...ALL_FIXTURE_DOCS, WITH_PHOTO, XSS, HIDDEN] as never[],
-		people: false,
-		staticDir: build,
-	});
-});
-afterAll(async () => {
-	await server?.close();
-	rmSync(build, { recursive: true, force: true });
+const server = useTestServer({
+	docs: [...ALL_FIXTURE_DOCS, WITH_PHOTO, XSS, HIDDEN] as never[],
+	people: false,
+	build: { 'index.html': INDEX },
 });
 
 async function page(path: string) {
@@ -114,7 +102,7 @@ describe('the shared URL of a listing', () => {
 			'/annonces/:id',
 			sharedListingPage({
 				db: server.stores.db,
-				index: join(build, 'index.html'),
+				index: join(server.buildDir as string, 'index.html'),
 				publicUrl: 'https://elbasar.apes.test',
 			}),
 		);

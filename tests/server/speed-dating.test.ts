@@ -1,8 +1,7 @@
 // Speed-dating documents over real HTTP and real PouchDB replicas: the session reaches the
 // structures seated, meetings reach every member and the two structures met, answers stay between
 // the two, and nobody but staff records meetings or answers for another structure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../server/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	endRound,
 	type Followup,
@@ -18,22 +17,20 @@ import {
 	ALL_FIXTURE_DOCS,
 	call,
 	device,
+	JARDINS,
 	localIds,
-	PASSWORD,
 	PEOPLE,
+	PIOCHE,
 	postJson,
+	RELAIS,
 	remote,
-	startTestServer,
 	structure,
-	type TestServer,
+	useTestServer,
 	type Who,
 } from './helpers';
 
 /** A structure with no membership at all, that took no part in the session. */
 const OUTSIDER: Who = { email: 'eve@l-atelier.test', name: 'Ève', structureId: 'structure:l-atelier' };
-const PIOCHE = 'structure:la-pioche';
-const JARDINS = 'structure:les-jardins';
-const RELAIS = 'structure:le-relais';
 const EVENT = { _id: 'event:apero-lille', title: 'Speed-dating de Lille' };
 const AT = '2026-12-03T18:00:00.000Z';
 
@@ -53,18 +50,16 @@ function sessionAndMeeting(): { session: SdSession; meeting: Meeting } {
 	return { session, meeting };
 }
 
-let server: TestServer;
 const { session, meeting } = sessionAndMeeting();
+const server = useTestServer({
+	docs: [...ALL_FIXTURE_DOCS, structure('l-atelier', 'L’Atelier')],
+	people: [...Object.values(PEOPLE), OUTSIDER],
+});
 beforeAll(async () => {
-	server = await startTestServer({ docs: [...ALL_FIXTURE_DOCS, structure('l-atelier', 'L’Atelier')] });
-	await createAccount(server.stores.accounts, { ...OUTSIDER, password: PASSWORD });
 	// The animator's tablet records the session and the meeting, offline, then syncs.
 	const tablet = device();
 	await tablet.bulkDocs([session, meeting]);
 	await tablet.replicate.to(remote(server, PEOPLE.animator));
-});
-afterAll(async () => {
-	await server?.close();
 });
 
 const bulk = (docs: unknown[], as: Who) => call(server, '/db/elbasar/_bulk_docs', postJson({ docs }, as));

@@ -1,26 +1,18 @@
 // The built app served by the same server: files with the right cache headers, every page of the
 // single-page app answered with index.html, and no HTML where a build file or an API is expected.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './helpers';
 
-let server: TestServer;
-let build: string;
 const INDEX = '<!doctype html><title>elBasar</title>';
 
-beforeAll(async () => {
-	build = mkdtempSync(join(tmpdir(), 'elbasar-build-'));
-	mkdirSync(join(build, '_app/immutable/entry'), { recursive: true });
-	writeFileSync(join(build, 'index.html'), INDEX);
-	writeFileSync(join(build, '_app/immutable/entry/start.abc123.js'), 'export const start = 1;');
-	writeFileSync(join(build, 'service-worker.js'), 'self.addEventListener("install", () => {});');
-	server = await startTestServer({ docs: [], people: false, staticDir: build });
-});
-afterAll(async () => {
-	await server?.close();
-	rmSync(build, { recursive: true, force: true });
+const server = useTestServer({
+	docs: [],
+	people: false,
+	build: {
+		'index.html': INDEX,
+		'_app/immutable/entry/start.abc123.js': 'export const start = 1;',
+		'service-worker.js': 'self.addEventListener("install", () => {});',
+	},
 });
 
 const get = (path: string) => fetch(server.url + path);

@@ -1,26 +1,10 @@
 // What each person may write: every document of a batch is checked on its own, refusals say why,
 // and the rest of the batch is saved.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/lib/domain';
-import {
-	call,
-	device,
-	listing,
-	membership,
-	PEOPLE,
-	postJson,
-	remote,
-	startTestServer,
-	type TestServer,
-} from './helpers';
+import { call, device, listing, membership, PEOPLE, postJson, remote, useTestServer } from './helpers';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startTestServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 const stored = (id: string) => server.stores.db.get(id) as Promise<Listing & { _rev: string }>;
 const exists = (id: string) =>

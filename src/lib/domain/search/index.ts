@@ -1,5 +1,6 @@
 // French search of listings and structures, shared by the device and the server.
 export { analyze, foldAccents, isStopword, termOf, words } from './analyzer';
+export { describeSearch } from './describe';
 export type { SearchEntry } from './documents';
 export {
 	type CommuneResults,

@@ -1,15 +1,9 @@
 // A search in words ("« vélo » · Annonces · Offres · Arras à 10 km"), for the list of saved searches
-// and the e-mail digest. Imports only the domain: the server uses it too.
-import {
-	communeByCode,
-	DEPARTMENTS,
-	EPCIS,
-	LEGAL_FORMS,
-	LISTING_KINDS,
-	NATURES,
-	sectorLabel,
-} from '../domain';
-import type { SearchFilters } from '../domain/search';
+// and the e-mail digest: the device and the server both word a saved search with it.
+import { communeByCode, DEPARTMENTS, EPCIS } from '../communes';
+import { LEGAL_FORMS, LISTING_KINDS, NATURES } from '../schemas';
+import { sectorLabel } from '../sectors';
+import type { SearchFilters } from './filters';
 
 export function describeSearch(q: string, f: SearchFilters): string {
 	const parts: string[] = [];
