@@ -1,7 +1,7 @@
 // The client side of bench:sync-node: a PouchDB replica in Node's memory pulling (never pushing)
 // from the server through the link, with the app's replication options (read from
 // src/lib/sync/replication.ts) or variants to compare. Not the app: no IndexedDB, no Dexie tables,
-// no scope sweep, no service-worker precache on the link; the phone benchmark speaks for the app.
+// no drop check, no service-worker precache on the link; the phone benchmark speaks for the app.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

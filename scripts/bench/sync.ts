@@ -2,7 +2,7 @@
 // how long a Node PouchDB client with the app's replication options takes to pull the region's data
 // over a weak link, and how close that is to the bytes. The server and the link run in child
 // processes; the client is PouchDB on Node's memory adapter in this one, and it only pulls: no push,
-// no IndexedDB, no Dexie tables, no scope sweep, no service-worker precache sharing the link. So it
+// no IndexedDB, no Dexie tables, no drop check, no service-worker precache sharing the link. So it
 // measures the protocol and the server, not the app; the phone benchmark (a later issue) is the one
 // that speaks for the app.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -202,7 +202,7 @@ function print(args: Args, rows: Row[], ready: ServerReady, ms: number): void {
 		`\nelBasar sync bench, Node client — ${args.scale} scale (${ready.docs} docs on the server), ${describeLink(args.link)}`,
 	);
 	console.log(
-		'  Node PouchDB (memory adapter) pulling only: no push, IndexedDB, Dexie, sweep or precache. Not the app.',
+		'  Node PouchDB (memory adapter) pulling only: no push, IndexedDB, Dexie, drop check or precache. Not the app.',
 	);
 	for (const variant of args.variants) console.log(`  ${variant}: ${VARIANTS[variant]}`);
 	const offered = rows.reduce((sum, r) => sum + r.stats.acceptGzip, 0);

@@ -3,7 +3,7 @@
 /// <reference types="pouchdb-core" />
 import { EventEmitter } from 'node:events';
 import { type Audience, canRead, type Scoped, type Viewer } from '../../src/lib/domain';
-import { NarrowingJournal } from './narrowings';
+import { DropJournal } from './drop-journal';
 import { type Seq, seqNumber } from './seq';
 
 /** The fields of a document's winning revision that reading rights depend on. */
@@ -28,13 +28,13 @@ export class AudienceIndex {
 	#closed = false;
 	#counts = new Map<string, number>();
 	/** Documents whose audience changed while the index followed the store: what devices must drop. */
-	readonly narrowings = new NarrowingJournal();
+	readonly drops = new DropJournal();
 
 	constructor(db: PouchDB.Database) {
 		this.#db = db;
 		this.#events.setMaxListeners(0);
 		this.ready = this.#catchUp().then(() => {
-			this.narrowings.startAt(this.#seq);
+			this.drops.startAt(this.#seq);
 			this.#follow();
 		});
 		this.ready.catch((err) => console.error('audience index: could not read the store', err));
@@ -141,7 +141,7 @@ export class AudienceIndex {
 		try {
 			await this.#apply(change);
 			const after = this.#entries.get(change.id);
-			if (before && after && !after.deleted) this.narrowings.record(change.seq, before, after);
+			if (before && after && !after.deleted) this.drops.record(change.seq, before, after);
 		} catch (err) {
 			console.error(`audience index: could not index ${change.id}`, err);
 		}

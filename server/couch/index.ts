@@ -13,7 +13,7 @@ import { bulkRoutes } from './bulk';
 import { changesRoutes } from './changes';
 import type { Couch } from './context';
 import { docRoutes } from './docs';
-import { goneRoutes } from './gone';
+import { dropRoutes } from './drops';
 import { localRoutes } from './local';
 import type { RefusalLog } from './refusals';
 import { dbInfo, rootInfo, serverUuid } from './server-info';
@@ -65,7 +65,7 @@ export function createCouch(opts: { stores: Stores; log: RefusalLog }): CouchEnd
 	db.route('/', bulkRoutes(couch, opts.log));
 	db.route('/', allDocsRoutes(couch));
 	db.route('/', localRoutes(couch));
-	db.route('/', goneRoutes(couch));
+	db.route('/', dropRoutes(couch));
 	db.route('/', docRoutes(couch, opts.log));
 	routes.route(`/${DB_NAME}`, db);
 

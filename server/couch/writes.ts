@@ -43,11 +43,11 @@ export function writeDocs(
 			const shape = [checkId(doc._id), checkSpecialFields(doc), checkStubs(doc, current.get(id))];
 			const live = current.get(id);
 			// A tombstone of a document already deleted is weighed against its last live revision.
-			const gone = live ? undefined : couch.index.entry(id);
-			const before = live ?? (doc._deleted === true ? (gone ?? null) : null);
+			const lastLive = live ? undefined : couch.index.entry(id);
+			const before = live ?? (doc._deleted === true ? (lastLive ?? null) : null);
 			const decision =
 				shape.find((d) => !d.ok) ??
-				decideWrite({ viewer, before, deleted: gone, doc: doc as Written, lookup, now });
+				decideWrite({ viewer, before, deleted: lastLive, doc: doc as Written, lookup, now });
 			if (decision.ok) {
 				if (doc._deleted !== true) inBatch.set(id, doc as Scoped);
 				accepted.push(doc);

@@ -4,12 +4,12 @@ import { tables } from './local/db';
 import { clearTables, Indexer } from './local/indexer';
 import { type SessionUser, session } from './session.svelte';
 import { getDoc, removeDoc, saveDoc, writeAs } from './sync/docs';
+import { dropCheck } from './sync/drop-check';
+import { rebuildReplica } from './sync/drops';
 import { OUTBOX_ID, outbox } from './sync/outbox';
 import { replaceReplica, replica, resetReplica } from './sync/replica';
 import { followConnectivity, restartSync, startSync, stopSync } from './sync/replication';
 import { syncStatus } from './sync/status.svelte';
-import { rebuildReplica } from './sync/sweep';
-import { sweeper } from './sync/sweeping';
 import { registerServiceWorker } from './sync/updates.svelte';
 
 /**
@@ -51,7 +51,7 @@ async function wipeDeviceData(): Promise<void> {
 }
 
 /**
- * Documents dropped by the sweep are readable again (a membership active again): their revisions
+ * Documents dropped by the drop check are readable again (a membership active again): their revisions
  * stay in the replica's history, so it is rebuilt without them and the pull brings them back.
  */
 async function takeBackReadable(): Promise<void> {
@@ -87,7 +87,7 @@ export async function startApp(): Promise<void> {
 	writeAs(() => session.viewer);
 	globalThis.elbasar = { saveDoc, removeDoc, getDoc };
 	session.onChange(onAccountChange);
-	sweeper.onBack = takeBackReadable;
+	dropCheck.onBack = takeBackReadable;
 	startIndexer();
 	followConnectivity(() => {
 		void session.refresh().then(() => syncIfAllowed(true));

@@ -37,16 +37,16 @@ function withPhotos(key: string, count: number, over: Partial<Listing> = {}) {
 	return { ...listing(key, 'structure:la-pioche', over), photos, _attachments };
 }
 
-/** Writes `docs` on Léa's phone and pushes them by replication; returns what the server denied, by id. */
+/** Writes `docs` on Léa's phone and pushes them by replication; returns what the server refused, by id. */
 async function push(docs: object[], phone = device()): Promise<Record<string, string>> {
 	const written = await phone.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
 	expect(written.every((r) => 'ok' in r && r.ok)).toBe(true);
-	const denied: Record<string, string> = {};
+	const refused: Record<string, string> = {};
 	await phone.replicate.to(remote(server, PEOPLE.lea)).on('denied', (err) => {
 		const e = err as { id: string; reason?: string; message?: string };
-		denied[e.id] = e.reason ?? e.message ?? '';
+		refused[e.id] = e.reason ?? e.message ?? '';
 	});
-	return denied;
+	return refused;
 }
 
 const stored = (id: string) =>
@@ -57,8 +57,8 @@ const stored = (id: string) =>
 
 describe('photos written from a device', () => {
 	it('a listing with five photos and their thumbnails is accepted, attachments and all', async () => {
-		const denied = await push([withPhotos('cinq-photos', 5)]);
-		expect(denied).toEqual({});
+		const refused = await push([withPhotos('cinq-photos', 5)]);
+		expect(refused).toEqual({});
 		const doc = (await server.stores.db.get('listing:cinq-photos')) as unknown as {
 			_attachments: Record<string, { length: number; content_type: string }>;
 		};
@@ -95,8 +95,8 @@ describe('photos written from a device', () => {
 		};
 		const fine = withPhotos('une-photo', 1);
 
-		const denied = await push([gif, disguised, heavy, heavyThumb, sixth, stray, ghost, fine]);
-		expect(denied).toEqual({
+		const refused = await push([gif, disguised, heavy, heavyThumb, sixth, stray, ghost, fine]);
+		expect(refused).toEqual({
 			'listing:gif': expect.stringMatching(/seules les images WebP, JPEG ou PNG/),
 			'listing:deguise': expect.stringMatching(/le contenu n’est pas une image PNG/),
 			'listing:lourde': expect.stringMatching(/trop lourde \(586 ko, 400 ko au plus\)/),

@@ -15,7 +15,7 @@ import {
 	restoreContent,
 	withDecision,
 } from '../../src/lib/domain';
-import { sweep } from '../../src/lib/sync/sweep';
+import { checkDrops } from '../../src/lib/sync/drops';
 import {
 	ALL_FIXTURE_DOCS,
 	basicHeader,
@@ -70,7 +70,7 @@ const stored = <T>(id: string) => server.stores.db.get(id) as Promise<T & { _rev
 /** What the app does at each sync: pull, then drop what left the user's audience. */
 async function sync(db: PouchDB.Database, who: Who) {
 	await db.replicate.from(remote(server, who));
-	return sweep(db, { url: server.dbUrl, init: { headers: { authorization: basicHeader(who) } } });
+	return checkDrops(db, { url: server.dbUrl, init: { headers: { authorization: basicHeader(who) } } });
 }
 
 describe('reports', () => {

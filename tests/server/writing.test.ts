@@ -97,18 +97,18 @@ describe('_bulk_docs', () => {
 });
 
 describe('replicating writes from a device', () => {
-	it('a member pushing an edit of another structure’s listing is denied and the server keeps its version', async () => {
+	it('a member pushing an edit of another structure’s listing is refused and the server keeps its version', async () => {
 		const phone = device();
 		await phone.replicate.from(remote(server, PEOPLE.marc));
 		const theirs = (await phone.get('listing:pioche-velo')) as Listing & { _rev: string };
 		await phone.put({ ...theirs, title: 'Remorque réservée à Marc' });
 		const own = (await phone.get('listing:relais-local')) as Listing & { _rev: string };
 		await phone.put({ ...own, text: 'Salle de 40 m² le jeudi.' });
-		const denied: { id: string; name: string }[] = [];
+		const refused: { id: string; name: string }[] = [];
 		const result = await phone.replicate
 			.to(remote(server, PEOPLE.marc))
-			.on('denied', (err) => denied.push(err as never));
-		expect(denied).toMatchObject([{ id: 'listing:pioche-velo', name: 'forbidden' }]);
+			.on('denied', (err) => refused.push(err as never));
+		expect(refused).toMatchObject([{ id: 'listing:pioche-velo', name: 'forbidden' }]);
 		expect(result.docs_written).toBe(1);
 		expect((await stored('listing:pioche-velo'))._rev).toBe(theirs._rev);
 		expect((await stored('listing:relais-local')).text).toBe('Salle de 40 m² le jeudi.');

@@ -187,9 +187,9 @@ describe('replication with the server', { timeout: 30_000 }, () => {
 		writeAs(() => ({ ...LEA, structureId: 'structure:le-relais' }));
 		await saveDoc({ ...theirs!, title: 'Local à partager (modifié par La Pioche)' });
 
-		await eventually(() => syncStatus.denied.length === 1, WAIT);
+		await eventually(() => syncStatus.refused.length === 1, WAIT);
 		expect(syncStatus.state).toBe('error');
-		expect(syncStatus.denied[0]).toEqual({
+		expect(syncStatus.refused[0]).toEqual({
 			id: 'listing:relais-local',
 			reason: expect.stringMatching(/autre structure/),
 		});

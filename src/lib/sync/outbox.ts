@@ -2,7 +2,7 @@
 // pulled): the ids it wrote, the revisions the server has not confirmed, the ones it refused,
 // and the local sequence up to which everything is pushed (where the next push may start).
 // Kept in a `_local` document of the replica: it never replicates and dies with the replica.
-import type { DeniedDoc } from './status.svelte';
+import type { RefusedDoc } from './status.svelte';
 
 export const OUTBOX_ID = '_local/elbasar-outbox';
 
@@ -11,7 +11,9 @@ interface OutboxDoc {
 	_rev?: string;
 	written: string[];
 	pending: Record<string, string>;
-	denied: Record<string, string>;
+	refused: Record<string, string>;
+	/** The same, as earlier versions saved it. */
+	denied?: Record<string, string>;
 	pushedThrough?: number | string;
 }
 
@@ -28,7 +30,7 @@ export interface OutboxServer {
 export class Outbox {
 	#written = new Set<string>();
 	#pending = new Map<string, string>();
-	#denied = new Map<string, string>();
+	#refused = new Map<string, string>();
 	#pushedThrough: number | string | undefined;
 	#inFlight = 0;
 	#generation = 0;
@@ -45,7 +47,8 @@ export class Outbox {
 		this.#rev = doc?._rev;
 		this.#written = new Set(doc?.written ?? []);
 		this.#pending = new Map(Object.entries(doc?.pending ?? {}));
-		this.#denied = new Map(Object.entries(doc?.denied ?? {}));
+		// Saved as `denied` before the word was `refused`: a device keeps what it had.
+		this.#refused = new Map(Object.entries(doc?.refused ?? doc?.denied ?? {}));
 		this.#pushedThrough = doc?.pushedThrough;
 		this.onChange();
 	}
@@ -60,7 +63,7 @@ export class Outbox {
 	wrote(id: string, rev: string): void {
 		this.#inFlight--;
 		this.#pending.set(id, rev);
-		this.#denied.delete(id);
+		this.#refused.delete(id);
 		this.#changed();
 	}
 
@@ -77,20 +80,20 @@ export class Outbox {
 		let changed = false;
 		for (const doc of docs) {
 			if (this.#pending.get(doc._id) === doc._rev) changed = this.#pending.delete(doc._id) || changed;
-			changed = this.#denied.delete(doc._id) || changed;
+			changed = this.#refused.delete(doc._id) || changed;
 		}
 		if (changed) this.#changed();
 	}
 
-	refused(id: string, reason: string): void {
+	markRefused(id: string, reason: string): void {
 		this.#pending.delete(id);
-		this.#denied.set(id, reason);
+		this.#refused.set(id, reason);
 		this.#changed();
 	}
 
 	/** The user gives up on a refused change: stop reporting it. */
 	forget(id: string): void {
-		if (this.#denied.delete(id)) this.#changed();
+		if (this.#refused.delete(id)) this.#changed();
 	}
 
 	/**
@@ -129,8 +132,8 @@ export class Outbox {
 		return this.#pending.size;
 	}
 
-	get denied(): DeniedDoc[] {
-		return [...this.#denied].map(([id, reason]) => ({ id, reason }));
+	get refused(): RefusedDoc[] {
+		return [...this.#refused].map(([id, reason]) => ({ id, reason }));
 	}
 
 	/** Resolves once every change so far is saved in the replica. */
@@ -150,7 +153,7 @@ export class Outbox {
 			...(this.#rev ? { _rev: this.#rev } : {}),
 			written: [...this.#written],
 			pending: Object.fromEntries(this.#pending),
-			denied: Object.fromEntries(this.#denied),
+			refused: Object.fromEntries(this.#refused),
 			...(this.#pushedThrough !== undefined ? { pushedThrough: this.#pushedThrough } : {}),
 		};
 		try {

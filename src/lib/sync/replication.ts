@@ -1,12 +1,12 @@
 // Live two-way replication between the replica and the server's /db/elbasar, and the sync status
 // it drives. Restarted when the device comes back online and when the account changes.
 import PouchDB from 'pouchdb-browser';
+import { dropCheck } from './drop-check';
+import { DROPPED } from './drops';
 import { gzipFetch } from './gzip-fetch';
 import { outbox } from './outbox';
 import { type Replica, replica } from './replica';
 import { navigatorOnline, syncStatus } from './status.svelte';
-import { DROPPED } from './sweep';
-import { sweeper } from './sweeping';
 
 /** Longest wait between two attempts when the server cannot be reached. */
 export const MAX_BACK_OFF = 60_000;
@@ -18,7 +18,7 @@ export function backOff(delay: number): number {
 }
 
 /**
- * Pushes only the documents written on this device, never the sweep's tombstones (a dropped document
+ * Pushes only the documents written on this device, never the drop check's tombstones (a dropped document
  * is not a deletion). PouchDB hashes `filter.toString()` into the
  * checkpoint id: a fixed name keeps it stable whatever the minifier does to the function's text.
  */
@@ -102,7 +102,7 @@ class Tracker {
 	#phases: Record<Direction, Phase> = { push: { busy: true }, pull: { busy: true } };
 	/** A cancelled replication may still emit (a late 'error' or 'paused'): it must not touch the status. */
 	muted = false;
-	/** Both directions caught up: time for the sweep. */
+	/** Both directions caught up: time for the drop check. */
 	caughtUp: () => void = () => {};
 	constructor(private remote: PouchDB.Database) {}
 
@@ -114,7 +114,7 @@ class Tracker {
 			replication.on('change', (info) => this.muted || outbox.pushed(info.docs));
 			replication.on('denied', (refusal) => {
 				const r = refusal as { id?: string; reason?: string; message?: string };
-				if (r.id && !this.muted) outbox.refused(r.id, r.reason ?? r.message ?? 'refusé par le serveur');
+				if (r.id && !this.muted) outbox.markRefused(r.id, r.reason ?? r.message ?? 'refusé par le serveur');
 			});
 		}
 		return new Promise((resolve) => {
@@ -144,7 +144,7 @@ class Tracker {
 
 function refreshOutboxStatus(): void {
 	syncStatus.pending = outbox.pendingCount;
-	syncStatus.setDenied(outbox.denied);
+	syncStatus.setRefused(outbox.refused);
 }
 
 let running: { replications: Replication[]; tracker: Tracker; done: Promise<unknown> } | null = null;
@@ -175,8 +175,8 @@ export function startSync(
 		const remote =
 			typeof server === 'string' ? new PouchDB(server, { skip_setup: true, fetch: gzipFetch() }) : server;
 		const tracker = new Tracker(remote);
-		sweeper.reset();
-		if (typeof server === 'string') tracker.caughtUp = () => sweeper.caughtUp(db, server);
+		dropCheck.reset();
+		if (typeof server === 'string') tracker.caughtUp = () => dropCheck.caughtUp(db, server);
 		const wait = timing.backOff ?? backOff;
 		const pull = db.replicate.from(remote, pullOptions(wait));
 		const push = db.replicate.to(remote, pushOptions(outbox.pushedThrough, wait));

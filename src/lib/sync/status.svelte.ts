@@ -5,7 +5,7 @@
 export type SyncState = 'offline' | 'syncing' | 'up-to-date' | 'error';
 
 /** A local document the server refused, with its reason (French, from the server). */
-export interface DeniedDoc {
+export interface RefusedDoc {
 	id: string;
 	reason: string;
 }
@@ -25,7 +25,7 @@ class SyncStatus {
 	pending = $state<number | null>(null);
 	/** Why the last replication attempt failed, in French; null when it did not. */
 	error = $state<string | null>(null);
-	denied = $state<DeniedDoc[]>([]);
+	refused = $state<RefusedDoc[]>([]);
 
 	syncing(): void {
 		this.state = navigatorOnline() ? 'syncing' : 'offline';
@@ -35,7 +35,7 @@ class SyncStatus {
 		this.error = null;
 		this.lastSync = at;
 		globalThis.localStorage?.setItem(LAST_SYNC_KEY, at.toISOString());
-		this.state = this.denied.length > 0 ? 'error' : 'up-to-date';
+		this.state = this.refused.length > 0 ? 'error' : 'up-to-date';
 	}
 
 	offline(): void {
@@ -48,17 +48,17 @@ class SyncStatus {
 		this.state = navigatorOnline() && !unreachable ? 'error' : 'offline';
 	}
 
-	setDenied(denied: DeniedDoc[]): void {
-		this.denied = denied;
-		if (denied.length > 0 && this.state !== 'offline') this.state = 'error';
-		else if (denied.length === 0 && this.state === 'error' && this.error === null) this.state = 'up-to-date';
+	setRefused(refused: RefusedDoc[]): void {
+		this.refused = refused;
+		if (refused.length > 0 && this.state !== 'offline') this.state = 'error';
+		else if (refused.length === 0 && this.state === 'error' && this.error === null) this.state = 'up-to-date';
 	}
 
 	/** Back to a blank state (sign-out wipes the device's data). */
 	reset(): void {
 		this.error = null;
 		this.pending = null;
-		this.denied = [];
+		this.refused = [];
 		this.lastSync = null;
 		globalThis.localStorage?.removeItem(LAST_SYNC_KEY);
 		this.syncing();

@@ -1,16 +1,17 @@
 // Drops from the replica the documents its user may no longer read (listing made members-only,
-// membership lapsed…): asks the server's `_gone` once per sync session, deletes them locally with a
-// tombstone the push never sends, and compacts away their content. See server/couch/gone.ts.
+// membership lapsed…): asks the server's `_drops` once per sync session, deletes them locally with a
+// tombstone the push never sends, and compacts away their content. See server/couch/drops.ts.
 //
 // PouchDB on IndexedDB cannot purge, so a dropped revision stays in the document's history: when
 // the same revision becomes readable again (membership active again), the server answers it in
 // `back` and the replica must be rebuilt without those tombstones (`rebuildReplica`).
 
+/** Named when the drop check was called a sweep: devices keep their state under this id. */
 const STATE_ID = '_local/elbasar-sweep';
-/** Marks a tombstone written by the sweep: never pushed, left out when the replica is rebuilt. */
+/** Marks a tombstone written by the drop check: never pushed, left out when the replica is rebuilt. */
 export const DROPPED = 'elbasarDropped';
 
-interface SweepState {
+interface DropState {
 	_id: string;
 	_rev?: string;
 	scope?: string;
@@ -21,15 +22,15 @@ interface SweepState {
 	compact?: string[];
 }
 
-interface GoneAnswer {
+interface DropAnswer {
 	scope: string;
 	through: number | string;
-	gone?: string[];
+	drop?: string[];
 	back?: string[];
 	held?: 'needed';
 }
 
-export interface SweepOptions {
+export interface DropOptions {
 	/** The replication endpoint (…/db/elbasar). */
 	url: string;
 	/** Headers and credentials of the requests (the cookie on the web, Basic auth in tests). */
@@ -38,7 +39,7 @@ export interface SweepOptions {
 	keep?: (id: string) => boolean;
 }
 
-export interface SweepResult {
+export interface DropResult {
 	dropped: string[];
 	/** Dropped earlier and readable again: rebuild the replica to take them in. */
 	back: string[];
@@ -50,7 +51,7 @@ type Db = PouchDB.Database;
 
 const COMPACT_BATCH = 50;
 
-export async function sweep(db: Db, opts: SweepOptions): Promise<SweepResult> {
+export async function checkDrops(db: Db, opts: DropOptions): Promise<DropResult> {
 	const state = await readState(db);
 	await compactDropped(db, state);
 	let sent = 0;
@@ -66,10 +67,10 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepResult> {
 	}
 	const dropped = await drop(
 		db,
-		(answer.gone ?? []).filter((id) => !opts.keep?.(id)),
+		(answer.drop ?? []).filter((id) => !opts.keep?.(id)),
 		state,
 	);
-	// Only once the tombstones are written: a sweep cut short asks again from the same point.
+	// Only once the tombstones are written: a drop check cut short asks again from the same point.
 	state.scope = answer.scope;
 	state.through = answer.through;
 	await save(db, state);
@@ -77,7 +78,7 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepResult> {
 	return { dropped, back: answer.back ?? [], sent };
 }
 
-/** Copies `old` into `fresh` without the sweep's tombstones, the `_local` documents `localIds` too. */
+/** Copies `old` into `fresh` without the drop check's tombstones, the `_local` documents `localIds` too. */
 export async function rebuildReplica(old: Db, fresh: Db, localIds: string[]): Promise<void> {
 	const notDropped = (doc: Record<string, unknown>) => doc[DROPPED] !== true;
 	await old.replicate.to(fresh, {
@@ -98,7 +99,7 @@ export async function rebuildReplica(old: Db, fresh: Db, localIds: string[]): Pr
  * Tombstones on every leaf of the documents still held. They are noted as dropped first: a device
  * that holds a tombstone must always know the server may give it back.
  */
-async function drop(db: Db, ids: string[], state: SweepState): Promise<string[]> {
+async function drop(db: Db, ids: string[], state: DropState): Promise<string[]> {
 	if (ids.length === 0) return [];
 	const rows = (await db.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
 	const tombstones: object[] = [];
@@ -122,7 +123,7 @@ async function drop(db: Db, ids: string[], state: SweepState): Promise<string[]>
 }
 
 /** Removes the content of the dropped documents' revisions, a few documents at a time. */
-async function compactDropped(db: Db, state: SweepState): Promise<void> {
+async function compactDropped(db: Db, state: DropState): Promise<void> {
 	const ids = state.compact ?? [];
 	if (ids.length === 0) return;
 	const compactable = db as Db & { compactDocument(id: string, maxHeight: number): Promise<unknown> };
@@ -132,12 +133,12 @@ async function compactDropped(db: Db, state: SweepState): Promise<void> {
 	await save(db, state);
 }
 
-async function save(db: Db, state: SweepState): Promise<void> {
+async function save(db: Db, state: DropState): Promise<void> {
 	state._rev = (await db.put(state)).rev;
 }
 
-async function readState(db: Db): Promise<SweepState> {
-	const stored = await db.get<SweepState>(STATE_ID).catch(() => null);
+async function readState(db: Db): Promise<DropState> {
+	const stored = await db.get<DropState>(STATE_ID).catch(() => null);
 	return stored ?? { _id: STATE_ID, dropped: {} };
 }
 
@@ -149,17 +150,17 @@ async function encode(body: object): Promise<Blob> {
 	return new Blob([zipped], { type: 'application/gzip' });
 }
 
-async function ask(opts: SweepOptions, body: object | Blob): Promise<GoneAnswer> {
+async function ask(opts: DropOptions, body: object | Blob): Promise<DropAnswer> {
 	const headers = new Headers(opts.init?.headers);
 	headers.set('content-type', 'application/json');
 	headers.set('accept', 'application/json');
 	if (body instanceof Blob && body.type === 'application/gzip') headers.set('content-encoding', 'gzip');
-	const response = await fetch(`${opts.url}/_gone`, {
+	const response = await fetch(`${opts.url}/_drops`, {
 		...opts.init,
 		method: 'POST',
 		headers,
 		body: body instanceof Blob ? body : JSON.stringify(body),
 	});
-	if (!response.ok) throw Object.assign(new Error(`_gone: ${response.status}`), { status: response.status });
-	return (await response.json()) as GoneAnswer;
+	if (!response.ok) throw Object.assign(new Error(`_drops: ${response.status}`), { status: response.status });
+	return (await response.json()) as DropAnswer;
 }

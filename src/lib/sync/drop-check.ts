@@ -1,20 +1,21 @@
-// When the device sweeps: after the pull has caught up, once per sync session and then at most every
-// few minutes (a journal check is one small request). Documents readable again after a drop need a
+// When the device checks what to drop: after the pull has caught up, once per sync session and then
+// at most every few minutes (a journal check is one small request). Documents readable again after a drop need a
 // rebuilt replica: the app does it through `onBack`, since it must stop sync and the indexer first.
+
+import { checkDrops } from './drops';
 import { outbox } from './outbox';
 import type { Replica } from './replica';
-import { sweep } from './sweep';
 
-/** Between two sweeps of one session: a narrowing reaches a device that stays open within this. */
+/** Between two drop checks of one session: a document leaving the audience reaches a device that stays open within this. */
 const INTERVAL_MS = 5 * 60_000;
 
-class Sweeper {
+class DropCheck {
 	/** Called with the ids readable again; the app rebuilds the replica. */
 	onBack: (ids: string[]) => Promise<void> = async () => {};
 	#last = 0;
 	#running: Promise<void> | null = null;
 
-	/** A new sync session sweeps at its first catch-up. */
+	/** A new sync session checks at its first catch-up. */
 	reset(): void {
 		this.#last = 0;
 	}
@@ -29,7 +30,7 @@ class Sweeper {
 	async #run(db: Replica, url: string): Promise<void> {
 		try {
 			// Ids written here may not be on the server yet: they are never the server's to drop.
-			const { back } = await sweep(db, {
+			const { back } = await checkDrops(db, {
 				url,
 				init: { credentials: 'same-origin' },
 				keep: (id) => outbox.has(id),
@@ -38,9 +39,9 @@ class Sweeper {
 			if (back.length > 0) await this.onBack(back);
 		} catch (err) {
 			// Offline or server trouble: the next catch-up tries again.
-			console.warn('sweep', err);
+			console.warn('drop check', err);
 		}
 	}
 }
 
-export const sweeper = new Sweeper();
+export const dropCheck = new DropCheck();

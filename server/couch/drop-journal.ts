@@ -4,7 +4,7 @@
 import type { Scoped } from '../../src/lib/domain';
 import { type Seq, seqNumber } from './seq';
 
-interface Narrowing {
+interface JournalEntry {
 	seq: Seq;
 	id: string;
 	before: Scoped;
@@ -13,8 +13,8 @@ interface Narrowing {
 /** Beyond this many entries the oldest are forgotten and older checks fall back to a full one. */
 const MAX_ENTRIES = 100_000;
 
-export class NarrowingJournal {
-	#entries: Narrowing[] = [];
+export class DropJournal {
+	#entries: JournalEntry[] = [];
 	/** Changes after this sequence are all in the journal; null until the index follows the store. */
 	#from: Seq | null = null;
 
@@ -38,7 +38,7 @@ export class NarrowingJournal {
 	}
 
 	/** The changes after `since`, newest first, with the audience each document had before. */
-	*after(since: Seq): Iterable<Narrowing> {
+	*after(since: Seq): Iterable<JournalEntry> {
 		const from = seqNumber(since);
 		for (let i = this.#entries.length - 1; i >= 0 && seqNumber(this.#entries[i].seq) > from; i--)
 			yield this.#entries[i];

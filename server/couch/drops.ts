@@ -1,4 +1,4 @@
-// `POST /db/elbasar/_gone`: which documents a device holds that its user may no longer read, so it
+// `POST /db/elbasar/_drops`: which documents a device holds that its user may no longer read, so it
 // drops them at the next sync (a listing made members-only, a lapsed membership, a changed audience).
 //
 // The device sends the scope and sequence of its last check. When the scope is the same and the
@@ -15,18 +15,19 @@ import type { Couch } from './context';
 import { isRecord } from './params';
 import { type Seq, scopeKey } from './seq';
 
-export interface GoneAnswer {
+export interface DropAnswer {
 	/** The viewer's reading scope and the store sequence this answer is true at: the next `since`. */
 	scope: string;
 	through: Seq;
-	gone?: string[];
+	/** Ids the device holds that its user may no longer read: it drops them. */
+	drop?: string[];
 	back?: string[];
 	held?: 'needed';
 }
 
-export function goneRoutes(couch: Couch): Hono<ViewerEnv> {
+export function dropRoutes(couch: Couch): Hono<ViewerEnv> {
 	const routes = new Hono<ViewerEnv>();
-	routes.post('/_gone', async (c) => {
+	routes.post('/_drops', async (c) => {
 		const viewer = c.get('viewer');
 		const ask = parse(await readJson(c));
 		await couch.index.ready;
@@ -34,20 +35,20 @@ export function goneRoutes(couch: Couch): Hono<ViewerEnv> {
 		const through = couch.index.seq;
 		const readable = (id: string) => couch.index.readable(viewer, id);
 		if (ask.held) {
-			// Unknown ids count as gone too, so the answer tells nothing of what exists: the device
+			// Unknown ids are dropped too, so the answer tells nothing of what exists: the device
 			// keeps what it wrote and has not pushed yet.
 			await couch.index.catchUpFor(ask.held);
-			const gone = ask.held.filter((id) => !readable(id));
+			const drop = ask.held.filter((id) => !readable(id));
 			const back = (ask.dropped ?? []).filter((id) => readable(id) && !couch.index.entry(id)?.deleted);
-			return c.json({ scope, through, gone, back } satisfies GoneAnswer);
+			return c.json({ scope, through, drop, back } satisfies DropAnswer);
 		}
-		if (ask.scope !== scope || ask.since === undefined || !couch.index.narrowings.covers(ask.since))
-			return c.json({ scope, through, held: 'needed' } satisfies GoneAnswer);
+		if (ask.scope !== scope || ask.since === undefined || !couch.index.drops.covers(ask.since))
+			return c.json({ scope, through, held: 'needed' } satisfies DropAnswer);
 		// Only what this viewer could read before and cannot now: other ids are none of its business.
-		const gone = new Set<string>();
-		for (const { id, before } of couch.index.narrowings.after(ask.since))
-			if (canRead(viewer, before) && !readable(id)) gone.add(id);
-		return c.json({ scope, through, gone: [...gone] } satisfies GoneAnswer);
+		const drop = new Set<string>();
+		for (const { id, before } of couch.index.drops.after(ask.since))
+			if (canRead(viewer, before) && !readable(id)) drop.add(id);
+		return c.json({ scope, through, drop: [...drop] } satisfies DropAnswer);
 	});
 	return routes;
 }

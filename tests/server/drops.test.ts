@@ -1,7 +1,7 @@
 // A device drops, at its next sync, the documents that left its user's audience, and takes them in
-// again when its rights grow back: real HTTP, real PouchDB replicas, the app's sweep.
+// again when its rights grow back: real HTTP, real PouchDB replicas, the app's drop check.
 import { describe, expect, it } from 'vitest';
-import { DROPPED, rebuildReplica, sweep } from '../../src/lib/sync/sweep';
+import { checkDrops, DROPPED, rebuildReplica } from '../../src/lib/sync/drops';
 import {
 	basicHeader,
 	call,
@@ -25,7 +25,7 @@ async function sync(db: PouchDB.Database, who?: Who) {
 	const pulled = await db.replicate.from(remote(server, who));
 	expect(pulled.ok).toBe(true);
 	const headers: Record<string, string> = who ? { authorization: basicHeader(who) } : {};
-	return sweep(db, { url: server.dbUrl, init: { headers } });
+	return checkDrops(db, { url: server.dbUrl, init: { headers } });
 }
 
 /** Writes a new revision of a stored document as `who` would, through the API. */
@@ -80,7 +80,7 @@ describe('a document that leaves the audience is dropped at the next sync', () =
 		expect(await localIds(relais)).not.toContain('contact:lea');
 		expect(await localIds(relais)).toContain('listing:relais-brouillon'); // its own stay
 
-		// The sweep's tombstones are not deletions: even pushed by hand, the server keeps the documents.
+		// The drop check's tombstones are not deletions: even pushed by hand, the server keeps the documents.
 		const tombstone = await relais.get('contact:lea', { revs: true, open_revs: 'all' });
 		expect(JSON.stringify(tombstone)).toContain(DROPPED);
 		await relais.replicate.to(remote(server, PEOPLE.marc));
@@ -93,7 +93,7 @@ describe('a document that leaves the audience is dropped at the next sync', () =
 		// The replica still has the dropped revisions in their history: a pull alone cannot bring them back.
 		expect(await localIds(relais)).not.toContain('contact:lea');
 
-		await relais.put({ _id: OUTBOX, written: ['listing:relais-local'], pending: {}, denied: {} });
+		await relais.put({ _id: OUTBOX, written: ['listing:relais-local'], pending: {}, refused: {} });
 		const fresh = device();
 		await rebuildReplica(relais, fresh, [OUTBOX]);
 		relais = fresh;
@@ -111,30 +111,30 @@ describe('a document that leaves the audience is dropped at the next sync', () =
 		await db.replicate.from(remote(server, PEOPLE.marc));
 		const keep = (id: string) => id === 'listing:pas-encore-envoyee';
 		const headers = { authorization: basicHeader(PEOPLE.marc) };
-		const swept = await sweep(db, { url: server.dbUrl, init: { headers }, keep });
-		// The sweep did run: what Le Relais lost with its membership is dropped, the unsent listing kept.
+		const swept = await checkDrops(db, { url: server.dbUrl, init: { headers }, keep });
+		// The drop check did run: what Le Relais lost with its membership is dropped, the unsent listing kept.
 		expect(swept.dropped.sort()).toEqual(MEMBERS_ONLY);
 		expect(await localIds(db)).toContain('listing:pas-encore-envoyee');
 	});
 });
 
-describe('the _gone endpoint', () => {
+describe('the _drops endpoint', () => {
 	it('asks for the held ids when the scope changed or the since is unknown', async () => {
-		const unknown = await call(server, '/db/elbasar/_gone', postJson({ scope: 'abc', since: 1 }));
+		const unknown = await call(server, '/db/elbasar/_drops', postJson({ scope: 'abc', since: 1 }));
 		expect(unknown.status).toBe(200);
 		expect(unknown.body.held).toBe('needed');
-		const bad = await call(server, '/db/elbasar/_gone', postJson({ held: 'listing:x' }));
+		const bad = await call(server, '/db/elbasar/_drops', postJson({ held: 'listing:x' }));
 		expect(bad.status).toBe(400);
 	});
 
 	it('tells a visitor nothing of documents it could never read', async () => {
-		const first = await call(server, '/db/elbasar/_gone', postJson({ held: [] }));
+		const first = await call(server, '/db/elbasar/_drops', postJson({ held: [] }));
 		const { scope, through } = first.body as unknown as { scope: string; through: number };
 		await edit(PEOPLE.marc, 'listing:relais-brouillon', { audience: 'members' });
 		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'members' });
-		const next = await call(server, '/db/elbasar/_gone', postJson({ scope, since: through }));
+		const next = await call(server, '/db/elbasar/_drops', postJson({ scope, since: through }));
 		// Told from the journal of what it lost: the public listing, not the draft it never saw.
-		expect(next.body).toMatchObject({ scope, gone: ['listing:pioche-velo'] });
+		expect(next.body).toMatchObject({ scope, drop: ['listing:pioche-velo'] });
 		expect(next.body.held).toBeUndefined();
 	});
 });
