@@ -12,12 +12,14 @@ export default defineConfig({
 					name: 'unit',
 					// A focused test fails the run whatever the environment (vitest's default is !CI).
 					allowOnly: false,
-					include: ['tests/unit/**/*.test.ts', 'src/**/*.spec.ts'],
+					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
-					setupFiles: ['tests/unit/setup.ts'],
+					setupFiles: ['tests/device-globals.ts'],
 				},
 			},
 			{
+				// The Svelte plugin too: the device's sync tests (tests/server/device) import rune modules.
+				extends: true,
 				test: {
 					name: 'server',
 					allowOnly: false,

@@ -1,6 +1,6 @@
 // Finding a commune by name or postal code, as the listing and structure forms do.
 import { describe, expect, it } from 'vitest';
-import { communeText, exactCommune, searchCommunes } from './commune-search';
+import { communeText, exactCommune, searchCommunes } from '../../src/lib/ui/commune-search';
 
 describe('searchCommunes', () => {
 	it('puts the exact name first, then names starting with the text', () => {

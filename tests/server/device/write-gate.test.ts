@@ -1,6 +1,7 @@
 // The one write gate, run on both sides: for each document type, writes allowed and refused, tried on
 // a device holding what that person may read and sent to the real server as that person. Both must
 // decide alike, refusing with the same French reason; the device refuses before queuing anything.
+import '../../device-globals';
 import PouchDB from 'pouchdb-browser';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -11,10 +12,10 @@ import {
 	typeOfId,
 	VISITOR,
 	type Viewer,
-} from '../../src/lib/domain';
-import { DocError, removeDoc, saveDoc, writeAs } from '../../src/lib/sync/docs';
-import { outbox } from '../../src/lib/sync/outbox';
-import { replica, resetReplica } from '../../src/lib/sync/replica';
+} from '../../../src/lib/domain';
+import { DocError, removeDoc, saveDoc, writeAs } from '../../../src/lib/sync/docs';
+import { outbox } from '../../../src/lib/sync/outbox';
+import { replica, resetReplica } from '../../../src/lib/sync/replica';
 import {
 	ALL_FIXTURE_DOCS,
 	basicHeader,
@@ -24,7 +25,7 @@ import {
 	startTestServer,
 	type TestServer,
 	type Who,
-} from '../server/helpers';
+} from '../helpers';
 import {
 	atPioche,
 	CASES,

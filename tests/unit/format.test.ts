@@ -1,6 +1,14 @@
 // French formatting of dates and labels, and when a listing counts as expired.
 import { describe, expect, it } from 'vitest';
-import { addMonths, communeLabel, effectiveStatus, fold, formatDate, natureLabel, today } from './format';
+import {
+	addMonths,
+	communeLabel,
+	effectiveStatus,
+	fold,
+	formatDate,
+	natureLabel,
+	today,
+} from '../../src/lib/ui/format';
 
 describe('format', () => {
 	it('writes a calendar date the French way, whatever the time zone', () => {

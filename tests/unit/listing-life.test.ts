@@ -2,12 +2,12 @@
 // listings leave the open lists, favourites join their listings, the moderation queue groups reports.
 import type { Observable } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hideContent, type Listing, newFavourite, type Report } from '../domain';
-import { favouritesOf } from '../favourites/queries';
-import { tables } from '../local/db';
-import { hiddenContents, moderationQueue } from '../moderation/queries';
-import { addMonths, today } from '../ui/format';
-import { listingsOf, openListings } from './queries';
+import { hideContent, type Listing, newFavourite, type Report } from '../../src/lib/domain';
+import { favouritesOf } from '../../src/lib/favourites/queries';
+import { listingsOf, openListings } from '../../src/lib/listings/queries';
+import { tables } from '../../src/lib/local/db';
+import { hiddenContents, moderationQueue } from '../../src/lib/moderation/queries';
+import { addMonths, today } from '../../src/lib/ui/format';
 
 const at = '2026-01-01T10:00:00.000Z';
 const base = { schema: 1, audience: 'public', createdAt: at, updatedAt: at } as const;

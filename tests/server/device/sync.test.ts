@@ -1,5 +1,6 @@
 // The device side of sync, against the real server over HTTP: writes validated on the device,
 // conflicts shown and resolved, only local writes pushed, refusals kept and reported.
+import '../../device-globals';
 import PouchDB from 'pouchdb-browser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -10,13 +11,13 @@ import {
 	resolveConflict,
 	saveDoc,
 	writeAs,
-} from '../../src/lib/sync/docs';
-import { outbox } from '../../src/lib/sync/outbox';
-import { replica, resetReplica } from '../../src/lib/sync/replica';
-import { startSync, stopSync } from '../../src/lib/sync/replication';
-import { syncStatus } from '../../src/lib/sync/status.svelte';
-import { FIXTURE, PASSWORD, PEOPLE, startTestServer, type TestServer, type Who } from '../server/helpers';
-import { eventually, listing } from './sync-fixtures';
+} from '../../../src/lib/sync/docs';
+import { outbox } from '../../../src/lib/sync/outbox';
+import { replica, resetReplica } from '../../../src/lib/sync/replica';
+import { startSync, stopSync } from '../../../src/lib/sync/replication';
+import { syncStatus } from '../../../src/lib/sync/status.svelte';
+import { eventually, listing } from '../../unit/sync-fixtures';
+import { FIXTURE, PASSWORD, PEOPLE, startTestServer, type TestServer, type Who } from '../helpers';
 
 /** The device writes as a member of La Pioche, the owner of the fixtures' listings. */
 const LEA = {

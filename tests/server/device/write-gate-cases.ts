@@ -18,8 +18,8 @@ import {
 	newSession,
 	type Person,
 	readmarkId,
-} from '../../src/lib/domain';
-import { listing, PEOPLE, type Who } from '../server/helpers';
+} from '../../../src/lib/domain';
+import { listing, PEOPLE, type Who } from '../helpers';
 
 const at = '2026-11-01T10:00:00.000Z';
 export const LA_PIOCHE = 'structure:la-pioche';

@@ -2,11 +2,11 @@
 // what counts as open, and contact details joined to people.
 import type { Observable } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { directory, peopleOf } from '../directory/queries';
-import type { Contact, Listing, Membership, Person, Structure } from '../domain';
-import { tables } from '../local/db';
-import { addMonths, today } from '../ui/format';
-import { listingsOf, openListings } from './queries';
+import { directory, peopleOf } from '../../src/lib/directory/queries';
+import type { Contact, Listing, Membership, Person, Structure } from '../../src/lib/domain';
+import { listingsOf, openListings } from '../../src/lib/listings/queries';
+import { tables } from '../../src/lib/local/db';
+import { addMonths, today } from '../../src/lib/ui/format';
 
 const at = '2026-01-01T10:00:00.000Z';
 const base = { schema: 1, audience: 'public', createdAt: at, updatedAt: at } as const;

@@ -1,6 +1,6 @@
 // Event dates read on French time, whatever the time zone of the machine running the test.
 import { describe, expect, it } from 'vitest';
-import { eventKindLabel, formatEventWhen } from './format';
+import { eventKindLabel, formatEventWhen } from '../../src/lib/events/format';
 
 describe('formatEventWhen', () => {
 	it('reads a winter evening in French time (UTC+1)', () => {

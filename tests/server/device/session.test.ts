@@ -1,8 +1,9 @@
 // The session on the device, against the real server: signing in and out, the roles it derives,
 // the account remembered for offline starts, and a sign-out made offline closed later.
+import '../../device-globals';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { Session, type SessionUser } from '../../src/lib/session.svelte';
-import { PASSWORD, PEOPLE, startTestServer, type TestServer } from '../server/helpers';
+import { Session, type SessionUser } from '../../../src/lib/session.svelte';
+import { PASSWORD, PEOPLE, startTestServer, type TestServer } from '../helpers';
 
 /** The browser's localStorage, for Node: a plain in-memory Storage. */
 class MemoryStorage {

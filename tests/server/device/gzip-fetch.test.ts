@@ -1,10 +1,11 @@
 // The replication's gzipped request bodies, against the real server over HTTP: the bulky bodies
 // leave the device gzipped, the server reads them, and a pull and a push still carry every document.
+import '../../device-globals';
 import PouchDB from 'pouchdb-browser';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { gzipFetch } from '../../src/lib/sync/gzip-fetch';
-import { ALL_FIXTURE_DOCS, PASSWORD, PEOPLE, startTestServer, type TestServer } from '../server/helpers';
-import { listing } from './sync-fixtures';
+import { gzipFetch } from '../../../src/lib/sync/gzip-fetch';
+import { listing } from '../../unit/sync-fixtures';
+import { ALL_FIXTURE_DOCS, PASSWORD, PEOPLE, startTestServer, type TestServer } from '../helpers';
 
 interface Sent {
 	method: string;
