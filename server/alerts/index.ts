@@ -2,9 +2,10 @@
 // e-mail on, the listings created since its last digest (and readable by it) that match, found by
 // the same engine as the device's alerts. Safe to call often: an account gets at most one a day.
 /// <reference types="pouchdb-core" />
-import { canRead, type Listing, type SavedSearch, type Viewer } from '../../src/lib/domain';
+import { canRead, type Listing, type SavedSearch } from '../../src/lib/domain';
 import { matchNewListings } from '../../src/lib/domain/saved-search-matches';
 import type { Account } from '../auth/accounts';
+import { viewerOfAccount } from '../auth/roles';
 import type { Mailer } from '../mail';
 import { digestMessage } from './digest';
 
@@ -36,17 +37,6 @@ async function allOf<T>(db: PouchDB.Database, prefix: string): Promise<T[]> {
 	return rows.rows.flatMap((row) => (row.doc ? [row.doc as unknown as T] : []));
 }
 
-async function viewerOf(db: PouchDB.Database, account: Account): Promise<Viewer> {
-	if (account.staff) return { role: 'animator', accountId: account._id, structureId: account.structureId };
-	const key = account.structureId?.slice('structure:'.length) ?? '';
-	const membership = (await db.get(`membership:${key}`).catch(() => null)) as { status?: string } | null;
-	return {
-		role: membership?.status === 'active' ? 'member' : 'non-member',
-		accountId: account._id,
-		structureId: account.structureId,
-	};
-}
-
 /** Sends the digests that are due; returns the addresses written to. */
 export async function sendSearchDigests(ctx: DigestContext): Promise<string[]> {
 	const now = ctx.now();
@@ -69,7 +59,7 @@ export async function sendSearchDigests(ctx: DigestContext): Promise<string[]> {
 	const sent: string[] = [];
 	for (const { account, mark } of due) {
 		const since = mark?.lastSentAt ?? new Date(now.getTime() - FIRST_LOOK_BACK_MS).toISOString();
-		const viewer = await viewerOf(ctx.db, account);
+		const viewer = await viewerOfAccount(ctx.db, account);
 		const readable = listings.filter((l) => l.createdAt > since && canRead(viewer, l));
 		const matches = matchNewListings(byOwner.get(account.structureId ?? '') ?? [], readable, { since, now });
 		const message = digestMessage({

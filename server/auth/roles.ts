@@ -1,7 +1,7 @@
 // Derives an account's role from its staff flag and its structure's membership document,
 // keeping membership statuses in memory until the changes feed says one moved.
 /// <reference types="pouchdb-core" />
-import type { Role } from '../../src/lib/domain';
+import type { Role, Viewer } from '../../src/lib/domain';
 import type { Account } from './accounts';
 
 const MEMBERSHIP_PREFIX = 'membership:';
@@ -49,4 +49,21 @@ export class RoleResolver {
 			throw err;
 		}
 	}
+}
+
+/**
+ * The viewer an account reads as today, for work outside a request (a digest, a calendar token):
+ * staff, or a member while its structure's membership is active. One read, no cache.
+ */
+export async function viewerOfAccount(
+	db: PouchDB.Database,
+	account: Pick<Account, '_id' | 'staff' | 'structureId'>,
+): Promise<Viewer> {
+	const accountId = account._id;
+	if (account.staff) return { role: 'animator', accountId, structureId: account.structureId };
+	if (!account.structureId?.startsWith(STRUCTURE_PREFIX)) return { role: 'non-member', accountId };
+	const id = MEMBERSHIP_PREFIX + account.structureId.slice(STRUCTURE_PREFIX.length);
+	const membership = (await db.get(id).catch(() => null)) as { status?: string } | null;
+	const role = membership?.status === 'active' ? 'member' : 'non-member';
+	return { role, accountId, structureId: account.structureId };
 }

@@ -2,7 +2,8 @@
 // live in the server-only accounts store; the feed reads with the rights of the token's account.
 /// <reference types="pouchdb-core" />
 import { randomBytes } from 'node:crypto';
-import { VISITOR, type Viewer } from '../../src/lib/domain';
+import type { Viewer } from '../../src/lib/domain';
+import { viewerOfAccount } from '../auth/roles';
 
 interface TokenDoc {
 	_id: string;
@@ -41,11 +42,5 @@ export async function viewerOfToken(
 			} | null)
 		: null;
 	if (!account) return null;
-	if (account.staff) return { role: 'animator', accountId: account._id, structureId: account.structureId };
-	if (!account.structureId) return { ...VISITOR, role: 'non-member', accountId: account._id };
-	const membership = (await db
-		.get(`membership:${account.structureId.slice('structure:'.length)}`)
-		.catch(() => null)) as { status?: string } | null;
-	const role = membership?.status === 'active' ? 'member' : 'non-member';
-	return { role, accountId: account._id, structureId: account.structureId };
+	return viewerOfAccount(db, account);
 }
