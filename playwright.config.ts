@@ -2,24 +2,11 @@
 // Chromium. A setup project signs each demo role in once and saves its device (cookies, localStorage,
 // IndexedDB) in tests/e2e/.auth/; the tests start from it. Two workers, one file each at a time.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions as launchOptions } from './scripts/chromium';
 
 // E2E_PORT lets several runs share a machine without reusing each other's server.
 const PORT = process.env.E2E_PORT ?? '4173';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-const launchOptions = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-	],
-};
 
 export default defineConfig({
 	testDir: 'tests/e2e',

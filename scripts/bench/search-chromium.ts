@@ -4,20 +4,10 @@
 
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { chromiumLaunchOptions } from '../chromium';
 import type { BrowserFigures } from './search-browser';
 
 const ORIGIN = 'http://bench.search.invalid';
-/** The flags of playwright.config.ts. */
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 export interface ChromiumFigures extends BrowserFigures {
 	version: string;
@@ -40,10 +30,7 @@ async function bundle(): Promise<string> {
 
 export async function benchInChromium(docsJson: string, now: Date): Promise<ChromiumFigures> {
 	const script = await bundle();
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ARGS,
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions);
 	try {
 		const page = await browser.newPage();
 		await page.route(`${ORIGIN}/**`, (route) => {

@@ -2,7 +2,6 @@
 // past events, per event or per structure, as the spreadsheet the animator's screen exports.
 /// <reference types="pouchdb-core" />
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Checkin, ElbEvent, Registration, Structure } from '../../src/lib/domain';
 import {
 	attendanceByEvent,
@@ -10,30 +9,18 @@ import {
 	eventAttendanceCsv,
 	structureAttendanceCsv,
 } from '../../src/lib/domain/attendance';
-import { ConfigError, loadConfig } from '../config';
 import { openStores } from '../store';
+import { fail, readCommandLine, readConfig, storeFailure } from './run';
 
 const USAGE = 'Usage : npm run attendance -- evenements|structures [fichier.csv] [--depuis AAAA-MM-JJ]';
 
-function fail(message: string): never {
-	console.error(message);
-	process.exit(1);
-}
-
 function readArgs() {
-	try {
-		const { values, positionals } = parseArgs({
-			allowPositionals: true,
-			options: { depuis: { type: 'string', default: '' } },
-		});
-		const [view, file, ...rest] = positionals;
-		if (rest.length > 0 || (view !== 'evenements' && view !== 'structures')) fail(USAGE);
-		if (values.depuis && !/^\d{4}-\d{2}-\d{2}$/.test(values.depuis))
-			fail(`Date invalide : ${values.depuis}\n${USAGE}`);
-		return { view, file, since: values.depuis };
-	} catch (err) {
-		return fail(`${(err as Error).message}\n${USAGE}`);
-	}
+	const { values, positionals } = readCommandLine(USAGE, { depuis: { type: 'string', default: '' } });
+	const [view, file, ...rest] = positionals;
+	if (rest.length > 0 || (view !== 'evenements' && view !== 'structures')) fail(USAGE);
+	if (values.depuis && !/^\d{4}-\d{2}-\d{2}$/.test(values.depuis))
+		fail(`Date invalide : ${values.depuis}\n${USAGE}`);
+	return { view, file, since: values.depuis };
 }
 
 async function all<T>(db: PouchDB.Database, type: string): Promise<T[]> {
@@ -43,12 +30,7 @@ async function all<T>(db: PouchDB.Database, type: string): Promise<T[]> {
 
 async function main(): Promise<void> {
 	const args = readArgs();
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig(process.env);
-	} catch (err) {
-		return fail(err instanceof ConfigError ? err.message : String(err));
-	}
+	const config = readConfig();
 	const stores = openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
 	try {
 		const now = new Date().toISOString();
@@ -77,11 +59,4 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((err: Error) => {
-	const locked = /lock/i.test(String(err?.message));
-	fail(
-		locked
-			? 'La base est ouverte par le serveur : arrêtez-le, ou exportez depuis l’écran d’animation.'
-			: `Échec : ${err.message}`,
-	);
-});
+main().catch((err: Error) => fail(storeFailure(err, 'exportez depuis l’écran d’animation')));

@@ -1,38 +1,25 @@
 // `npm run directory -- import fichier.csv [--dry-run]` and `npm run directory -- export [fichier.csv]`:
 // the directory's CSV import and export, run on the server's store (DATA_DIR or COUCHDB_URL) as staff.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Viewer } from '../../src/lib/domain';
 import { decodeCsv, exportDirectory, type ImportReport } from '../../src/lib/domain/csv';
-import { ConfigError, loadConfig } from '../config';
 import { createCouch } from '../couch';
 import { importDirectory } from '../directory/import';
 import { readDirectory } from '../directory/store';
 import { describeError } from '../errors';
 import { createLog } from '../log';
 import { openStores, type Stores } from '../store';
+import { fail, readCommandLine, readConfig, storeFailure } from './run';
 
 const USAGE =
 	'Usage : npm run directory -- import fichier.csv [--dry-run]\n        npm run directory -- export [fichier.csv]';
 const STAFF: Viewer = { role: 'animator', accountId: 'cli' };
 
-function fail(message: string): never {
-	console.error(message);
-	process.exit(1);
-}
-
 function readArgs() {
-	try {
-		const { values, positionals } = parseArgs({
-			allowPositionals: true,
-			options: { 'dry-run': { type: 'boolean', default: false } },
-		});
-		const [command, file, ...rest] = positionals;
-		if (rest.length > 0 || !(command === 'import' ? file : command === 'export')) fail(USAGE);
-		return { command, file, dryRun: values['dry-run'] };
-	} catch (err) {
-		return fail(`${(err as Error).message}\n${USAGE}`);
-	}
+	const { values, positionals } = readCommandLine(USAGE, { 'dry-run': { type: 'boolean', default: false } });
+	const [command, file, ...rest] = positionals;
+	if (rest.length > 0 || !(command === 'import' ? file : command === 'export')) fail(USAGE);
+	return { command, file, dryRun: values['dry-run'] };
 }
 
 type Args = ReturnType<typeof readArgs>;
@@ -51,12 +38,7 @@ function printReport(report: ImportReport, dryRun: boolean): void {
 
 async function main(): Promise<void> {
 	const args = readArgs();
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig(process.env);
-	} catch (err) {
-		return fail(err instanceof ConfigError ? err.message : String(err));
-	}
+	const config = readConfig();
 	const csv = args.command === 'import' ? decodeCsv(new Uint8Array(readFileSync(args.file))) : '';
 	const stores = openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
 	try {
@@ -89,13 +71,6 @@ async function runExport(stores: Stores, file: string | undefined): Promise<void
 	console.log(`Annuaire exporté dans ${file}`);
 }
 
-main().catch((err: Error) => {
-	const known = describeError(err);
-	const locked = /lock/i.test(String(err?.message));
-	fail(
-		known?.reason ??
-			(locked
-				? 'La base est ouverte par le serveur : arrêtez-le, ou importez depuis l’écran d’animation.'
-				: `Échec : ${err.message}`),
-	);
-});
+main().catch((err: Error) =>
+	fail(describeError(err)?.reason ?? storeFailure(err, 'importez depuis l’écran d’animation')),
+);

@@ -1,41 +1,26 @@
 // `npm run seed [-- <dir>] [--scale region] [--force]`: fills a store with the demo network and
 // prints what it wrote. `--scale region` builds the 60,000-document region used by benchmarks.
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
 import { describeAccounts, SCALES, type Scale, seedDemo } from '../demo/seed';
 import { openStores } from '../store';
+import { fail, readCommandLine, readConfig } from './run';
 
 type Stores = Awaited<ReturnType<typeof openStores>>;
 
 const USAGE = 'Usage : npm run seed -- [dossier] [--scale demo|region] [--force]';
 
-function fail(message: string): never {
-	console.error(message);
-	process.exit(1);
-}
-
 function readArgs() {
-	try {
-		const { values, positionals } = parseArgs({
-			allowPositionals: true,
-			options: { scale: { type: 'string', default: 'demo' }, force: { type: 'boolean', default: false } },
-		});
-		if (!(values.scale in SCALES)) fail(`--scale doit valoir ${Object.keys(SCALES).join(' ou ')}.\n${USAGE}`);
-		if (positionals.length > 1) fail(USAGE);
-		return { scale: values.scale as Scale, force: values.force, dir: positionals[0] };
-	} catch (err) {
-		return fail(`${(err as Error).message}\n${USAGE}`);
-	}
+	const { values, positionals } = readCommandLine(USAGE, {
+		scale: { type: 'string', default: 'demo' },
+		force: { type: 'boolean', default: false },
+	});
+	if (!(values.scale in SCALES)) fail(`--scale doit valoir ${Object.keys(SCALES).join(' ou ')}.\n${USAGE}`);
+	if (positionals.length > 1) fail(USAGE);
+	return { scale: values.scale as Scale, force: values.force, dir: positionals[0] };
 }
 
 async function main(): Promise<void> {
 	const args = readArgs();
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig(args.dir ? { ...process.env, DATA_DIR: args.dir, COUCHDB_URL: '' } : process.env);
-	} catch (err) {
-		return fail(err instanceof ConfigError ? err.message : String(err));
-	}
+	const config = readConfig(args.dir ? { ...process.env, DATA_DIR: args.dir, COUCHDB_URL: '' } : process.env);
 	const where = config.couchUrl ? 'la base CouchDB' : config.dataDir;
 	const stores = await openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
 	const refusal = await seedInto(stores, args, where).finally(() => stores.close());

@@ -1,22 +1,14 @@
 // The three structures the demo accounts belong to, written by hand so a demo tells a story:
 // La Pioche (member, Lille), Les Paniers de la Mer (member, Boulogne-sur-Mer) and
 // L'Atelier du Ternois (a SCOP that is not a member yet, Saint-Pol-sur-Ternoise).
-import {
-	type Contact,
-	communeByCode,
-	docId,
-	type Listing,
-	type Person,
-	SCHEMA_VERSION,
-	type Structure,
-} from '../../src/lib/domain';
+import { communeByCode, type Listing, type Structure } from '../../src/lib/domain';
 import { addDays, isoDay, laterTimestamp, pastTimestamp } from './dates';
 import { type ListingContent, makeListing } from './listings';
 import { phoneNumber } from './places';
 import type { Random } from './random';
 import { SHOWCASE } from './showcase-data';
 import type { NameBook } from './structure-names';
-import { type DemoStructure, mailDomain, membershipDoc } from './structures';
+import { type DemoStructure, mailDomain, membershipDoc, personDocs, structureHeader } from './structures';
 
 export interface Showcase {
 	structures: DemoStructure[];
@@ -25,34 +17,11 @@ export interface Showcase {
 	accounts: { structureId: string; email: string; name: string }[];
 }
 
-function person(
-	random: Random,
-	s: Structure,
-	who: { name: string; role: string; email: string },
-): (Person | Contact)[] {
+/** One of the people written by hand, who joined after the structure's creation. */
+function person(random: Random, s: Structure, who: { name: string; role: string; email: string }) {
 	const key = random.key();
 	const createdAt = laterTimestamp(random, s.createdAt, new Date(s.updatedAt));
-	const base = { schema: SCHEMA_VERSION, owner: s._id, createdAt, updatedAt: createdAt } as const;
-	return [
-		{
-			_id: docId('person', key),
-			type: 'person',
-			...base,
-			audience: 'public',
-			structure: s._id,
-			name: who.name,
-			role: who.role,
-		},
-		{
-			_id: docId('contact', key),
-			type: 'contact',
-			...base,
-			audience: 'members',
-			person: docId('person', key),
-			email: who.email,
-			phone: phoneNumber(random),
-		},
-	];
+	return personDocs(s, key, createdAt, who, { email: who.email, phone: phoneNumber(random) });
 }
 
 export function showcase(random: Random, names: NameBook, now: Date): Showcase {
@@ -61,13 +30,7 @@ export function showcase(random: Random, names: NameBook, now: Date): Showcase {
 		const key = names.reserve(entry.profile.name);
 		const createdAt = pastTimestamp(random, now, 400, 900);
 		const doc: Structure = {
-			_id: docId('structure', key),
-			type: 'structure',
-			schema: SCHEMA_VERSION,
-			owner: docId('structure', key),
-			audience: 'public',
-			createdAt,
-			updatedAt: pastTimestamp(random, now, 2, 30),
+			...structureHeader(key, createdAt, pastTimestamp(random, now, 2, 30)),
 			...entry.profile,
 			website: `https://${mailDomain(key)}`,
 		};

@@ -130,7 +130,51 @@ function membershipOf(
 	return membershipDoc(structure, status, dates, laterTimestamp(random, structure.createdAt, now));
 }
 
-/** People of a structure (public) and, apart, their e-mail and phone (members only). */
+/** The fields a structure document starts with: it owns itself and is public. */
+export function structureHeader(key: string, createdAt: string, updatedAt: string) {
+	const id = docId('structure', key);
+	return {
+		_id: id,
+		type: 'structure',
+		schema: SCHEMA_VERSION,
+		owner: id,
+		audience: 'public',
+		createdAt,
+		updatedAt,
+	} as const;
+}
+
+/** A person of a structure (public) and, apart, their e-mail and phone (members only). */
+export function personDocs(
+	structure: Structure,
+	key: string,
+	createdAt: string,
+	who: { name: string; role: string },
+	reach: { email: string; phone?: string },
+): [Person, Contact] {
+	const base = { schema: SCHEMA_VERSION, owner: structure._id, createdAt, updatedAt: createdAt } as const;
+	return [
+		{
+			_id: docId('person', key),
+			type: 'person',
+			...base,
+			audience: 'public',
+			structure: structure._id,
+			name: who.name,
+			role: who.role,
+		},
+		{
+			_id: docId('contact', key),
+			type: 'contact',
+			...base,
+			audience: 'members',
+			person: docId('person', key),
+			...reach,
+		},
+	];
+}
+
+/** The people of a generated structure, with their contact details. */
 export function peopleOf(
 	random: Random,
 	structure: Structure,
@@ -143,30 +187,12 @@ export function peopleOf(
 		const { first, last, woman } = personName(random);
 		const key = random.key();
 		const createdAt = laterTimestamp(random, structure.createdAt, now);
-		const base = { schema: SCHEMA_VERSION, owner: structure._id, createdAt, updatedAt: createdAt } as const;
 		const name = `${first} ${last}`;
 		const role = roleOf(random, structure.legalForm, i, woman);
-		docs.push({
-			_id: docId('person', key),
-			type: 'person',
-			...base,
-			audience: 'public',
-			structure: structure._id,
-			name,
-			role,
-		});
 		const local = `${slugify(first)}.${slugify(last)}`;
 		const email = random.chance(0.85) ? `${local}@${domain}` : `${local}@courriel.example.org`;
 		const phone = random.chance(0.9) ? { phone: phoneNumber(random) } : {};
-		docs.push({
-			_id: docId('contact', key),
-			type: 'contact',
-			...base,
-			audience: 'members',
-			person: `person:${key}`,
-			email,
-			...phone,
-		});
+		docs.push(...personDocs(structure, key, createdAt, { name, role }, { email, ...phone }));
 	}
 	return docs;
 }
@@ -185,13 +211,7 @@ export function generateStructure(random: Random, names: NameBook, index: number
 	const createdAt = pastTimestamp(random, now, 20, 1200);
 	const domain = mailDomain(key);
 	const doc: Structure = {
-		_id: docId('structure', key),
-		type: 'structure',
-		schema: SCHEMA_VERSION,
-		owner: docId('structure', key),
-		audience: 'public',
-		createdAt,
-		updatedAt: laterTimestamp(random, createdAt, now),
+		...structureHeader(key, createdAt, laterTimestamp(random, createdAt, now)),
 		name,
 		legalForm,
 		sectors,
