@@ -1,8 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+/** The message catalogues (messages/{fr,en}/*.json) compiled into typed functions in src/lib/paraglide. */
+const paraglide = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	// The language chosen on this device, else the browser's, else French.
+	strategy: ['localStorage', 'preferredLanguage', 'baseLocale'],
+	// Typed for tsc too (the server's e-mails read the catalogues).
+	emitTsDeclarations: true,
+} as const;
+
+// Vitest compiles once, in a child process: Paraglide's plugin and its compile() keep handles
+// open that delay vitest's exit by 10 s.
+if (process.env.VITEST && !process.env.ELBASAR_I18N_COMPILED) {
+	execFileSync('npm', ['run', '--silent', 'i18n'], { stdio: 'ignore' });
+	process.env.ELBASAR_I18N_COMPILED = '1';
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		...(process.env.VITEST ? [] : [paraglideVitePlugin({ ...paraglide, strategy: [...paraglide.strategy] })]),
+		sveltekit(),
+	],
 	server: { port: 5173, proxy: { '/db': 'http://localhost:8080', '/api': 'http://localhost:8080' } },
 	test: {
 		projects: [

@@ -44,6 +44,9 @@ step 'Chromium present'
 bash scripts/ensure-chromium.sh
 step 'No focused or skipped tests'
 bash scripts/check-focus.sh
+step 'Message catalogues complete, no literal French (check-i18n)'
+npm run --silent i18n >/dev/null
+npm run --silent check:i18n
 step 'Lint and format (biome)'
 npx biome check .
 step 'Type check (svelte-check, tsc)'

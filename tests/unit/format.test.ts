@@ -1,5 +1,6 @@
-// French formatting of dates and labels, and when a listing counts as expired.
+// Formatting (French by default, English on demand) of dates and labels, and when a listing counts as expired.
 import { describe, expect, it } from 'vitest';
+import { formatDateWith } from '../../src/lib/i18n';
 import {
 	addMonths,
 	communeLabel,
@@ -11,8 +12,17 @@ import {
 } from '../../src/lib/ui/format';
 
 describe('format', () => {
-	it('writes a calendar date the French way, whatever the time zone', () => {
-		expect(formatDate('2027-02-01')).toBe('1 février 2027');
+	it('writes a calendar date the French way, whatever the time zone, with « 1er » for the first', () => {
+		expect(formatDate('2027-02-01')).toBe('1er février 2027');
+		expect(formatDate('2027-02-11')).toBe('11 février 2027');
+		expect(formatDateWith(new Date('2026-12-01T12:00:00Z'), { day: 'numeric', month: '2-digit' })).toBe(
+			'01/12',
+		);
+	});
+
+	it('writes dates in English when English is chosen', () => {
+		const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+		expect(formatDateWith(new Date('2027-02-01T00:00:00Z'), options, 'en')).toBe('1 February 2027');
 	});
 
 	it('adds months to a date, clamping nothing silently', () => {

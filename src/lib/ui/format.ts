@@ -1,4 +1,5 @@
-// Labels and dates as a French reader expects them; every page formats through here.
+// Labels and dates as the reader expects them, in the app's language; every page formats through here.
+
 import {
 	communeByCode,
 	communeName,
@@ -13,31 +14,25 @@ import {
 	sectorLabel,
 	effectiveStatus as statusOn,
 } from '../domain';
+import { formatDateWith, formatNumber } from '../i18n';
 
 export { communeName, sectorLabel };
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC',
-});
-const timeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
-const countFormat = new Intl.NumberFormat('fr-FR');
-
-/** "2027-02-01" → "1 février 2027" (a calendar date, read in UTC so no time zone shifts it). */
+/** "2027-02-01" → « 1er février 2027 » / "1 February 2027" (a calendar date, read in UTC so no time zone shifts it). */
 export function formatDate(isoDate: string): string {
 	const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-	return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+	return Number.isNaN(date.getTime())
+		? isoDate
+		: formatDateWith(date, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function formatTimestamp(iso: string): string {
 	const date = new Date(iso);
-	return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
+	return Number.isNaN(date.getTime()) ? iso : formatDateWith(date, { dateStyle: 'long', timeStyle: 'short' });
 }
 
 export function formatCount(n: number): string {
-	return countFormat.format(n);
+	return formatNumber(n);
 }
 
 /** The device's calendar date as YYYY-MM-DD (local time: "today" is the member's today). */
