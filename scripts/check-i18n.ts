@@ -47,7 +47,8 @@ const FRENCH_WORDS =
 const ACCENT = /[àâäçéèêëîïôöûùüÿœæÀÂÇÉÈÊÎÔÛŒ]/;
 const USER_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'placeholder', 'title', 'alt', 'label']);
 /** Not translated: the product's name, network names and symbols. */
-const PROPER = /^(elBasar|Français|English|APES|ESS|QR|CSV|iCal|OK|SIRET|INSEE|RGPD|e-mail|URL|km|Mo|Ko|min)$/;
+const PROPER =
+	/^(elBasar|Français|English|APES|ESS|QR|CSV|iCal|OK|SIRET|INSEE|RGPD|e-mail|URL|km|Mo|Ko|min)$/;
 
 function isProse(text: string): boolean {
 	const words = text.match(/\p{L}[\p{L}’'-]*/gu)?.filter((w) => !PROPER.test(w)) ?? [];
