@@ -25,10 +25,10 @@ summary() {
 	for i in "${!STAGES[@]}"; do
 		local mark=''
 		[ "${STAGES[$i]}" = "$failed" ] && [ "$status" -ne 0 ] && mark='  ✗ failed'
-		printf '%-48s %6ss%s\n' "${STAGES[$i]}" "${TIMES[$i]}" "$mark"
+		printf '%-64s %6ss%s\n' "${STAGES[$i]}" "${TIMES[$i]}" "$mark"
 		total=$((total + TIMES[i]))
 	done
-	printf '%-48s %6ss\n' 'Total' "$total"
+	printf '%-64s %6ss\n' 'Total' "$total"
 	exit "$status"
 }
 trap summary EXIT
