@@ -20,7 +20,7 @@ summary() {
 	local status=$?
 	local failed="$current"
 	finish_stage
-	printf '\n%-48s %8s\n' 'Stage' 'Time'
+	printf '\n%-64s %8s\n' 'Stage' 'Time'
 	local total=0
 	for i in "${!STAGES[@]}"; do
 		local mark=''
