@@ -3,7 +3,7 @@
 // The domain's tables (src/lib/domain: NATURES, SECTORS…) keep their French labels for the server
 // and the CSV files; the UI reads them from the `domain` catalogue, keyed by table and id.
 import { communeByCode, communeName, type Listing, effectiveStatus as statusOn } from '../domain';
-import { formatDateWith, formatNumber, type Locale, m } from '../i18n';
+import { formatDateWith, formatNumber, type Locale, locales, m } from '../i18n';
 
 export { communeName };
 
@@ -54,10 +54,17 @@ function domainLabel(key: string, locale?: Locale): string | undefined {
 	return message?.({}, { locale });
 }
 
+/**
+ * `locale` is optional (the app's language by default) and may be anything else: `ids.map(sectorLabel)`
+ * passes an index there, which must not pick a language.
+ */
 const label =
 	(table: string) =>
-	(id: string, locale?: Locale): string =>
-		domainLabel(`domain_${table}_${id.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}`, locale) ?? id;
+	(id: string, locale?: Locale | number): string =>
+		domainLabel(
+			`domain_${table}_${id.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}`,
+			typeof locale === 'string' && (locales as readonly string[]).includes(locale) ? locale : undefined,
+		) ?? id;
 
 export const kindLabel = label('kind');
 export const natureLabel = label('nature');
