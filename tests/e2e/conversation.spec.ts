@@ -69,7 +69,7 @@ test('a member answers a listing, the owner replies, an offline reply is sent on
 
 		a = await deviceOf(browser, MEMBER_A);
 		const nav = a.getByRole('navigation', { name: 'Navigation principale' });
-		await expect(nav.getByRole('link', { name: /Messages\s*1 non lus/ })).toBeVisible({
+		await expect(nav.getByRole('link', { name: /Messages\s*1 non lu\b/ })).toBeVisible({
 			timeout: SYNC_TIMEOUT,
 		});
 		await nav.getByRole('link', { name: /Messages/ }).click();
