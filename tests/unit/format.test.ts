@@ -82,6 +82,10 @@ describe('format', () => {
 		for (const id of Object.keys(NATURES)) expect(natureLabel(id, 'en')).not.toBe(id);
 	});
 
+	it('stays in French when mapped over ids (the index is no language)', () => {
+		expect(['loan', 'gift'].map(natureLabel)).toEqual(['Prêt', 'Don']);
+	});
+
 	it('gives back an unknown id as it is', () => {
 		expect(natureLabel('unknown')).toBe('unknown');
 	});
