@@ -153,6 +153,13 @@ async function fitsTheScreen(page: Page): Promise<void> {
 	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
+/** A screenshot kept in the test report (and in test-results/), to look at the page as a person would. */
+async function keepScreenshot(page: Page, name: string): Promise<void> {
+	const path = test.info().outputPath(`${name}.png`);
+	await page.screenshot({ path, fullPage: false });
+	await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 test.describe('on a phone', () => {
@@ -179,6 +186,7 @@ test.describe('on a phone', () => {
 		await expect(tabs.getByRole('link', { name: 'Accueil', exact: true })).not.toHaveAttribute(
 			'aria-current',
 		);
+		await keepScreenshot(page, 'phone-listings');
 		await tabs.getByRole('link', { name: 'Recherche', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Rechercher' })).toBeVisible();
 		await fitsTheScreen(page);
@@ -212,11 +220,13 @@ test.describe('on a member’s phone', () => {
 			header!.x + header!.width,
 		);
 		await fitsTheScreen(page);
+		await keepScreenshot(page, 'phone-offline-pending');
 
 		// The details open in a popover that fits too.
 		await page.locator('.sync summary').click();
 		await expect(page.getByText('Dernière synchronisation :')).toBeVisible();
 		await fitsTheScreen(page);
+		await keepScreenshot(page, 'phone-sync-details');
 		// The change stays on this device: the context (and its pending listing) ends offline.
 	});
 });

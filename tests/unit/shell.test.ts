@@ -34,7 +34,7 @@ describe('navigation', () => {
 
 describe('first sync', () => {
 	it('estimates the time left from the pace since the first batch', () => {
-		firstSync.begin(0);
+		firstSync.begin();
 		firstSync.serverTotal(10_000);
 		expect(firstSync.secondsLeft(0)).toBeNull();
 		firstSync.progress(1_000, 1_000);

@@ -17,17 +17,15 @@ class FirstSync {
 	tablesReady = $state(syncStatus.lastSync !== null);
 	/** Called once the first pull has caught up (app.ts waits for the tables, then marks them ready). */
 	onFinished: () => void = () => this.markTablesReady();
-	#startedAt = 0;
 	#firstAt = 0;
 	#firstDone = 0;
 
 	/** A pull starts: it is the first one if this device never completed a sync. */
-	begin(now = Date.now()): void {
+	begin(): void {
 		if (syncStatus.lastSync !== null) return;
 		this.active = true;
 		this.done = 0;
 		this.bytes = 0;
-		this.#startedAt = now;
 		this.#firstAt = 0;
 	}
 
@@ -78,10 +76,6 @@ class FirstSync {
 	get ratio(): number | null {
 		if (this.total === null || this.total === 0) return null;
 		return Math.min(1, this.done / this.total);
-	}
-
-	get startedAt(): number {
-		return this.#startedAt;
 	}
 }
 
