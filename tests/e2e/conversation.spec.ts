@@ -73,7 +73,7 @@ test('a member answers a listing, the owner replies, an offline reply is sent on
 			timeout: SYNC_TIMEOUT,
 		});
 		await nav.getByRole('link', { name: /Messages/ }).click();
-		await expect(a.getByText('1 non lu', { exact: true })).toBeVisible();
+		await expect(a.getByRole('main').getByText('1 non lu', { exact: true })).toBeVisible();
 		await a.getByRole('link', { name: /Les Paniers de la Mer/ }).click();
 		await expect(a.getByRole('list', { name: 'Messages' }).getByText(question)).toBeVisible();
 		await send(a, answer);
