@@ -1,11 +1,13 @@
 // Starts the app's machinery once: session, query tables, replication, service worker. Also the
 // one place that knows what a change of account does to the device's data.
+import { m } from './i18n';
 import { tables } from './local/db';
 import { clearTables, Indexer } from './local/indexer';
 import { type SessionUser, session } from './session.svelte';
 import { getDoc, removeDoc, saveDoc, writeAs } from './sync/docs';
 import { dropCheck } from './sync/drop-check';
 import { rebuildReplica } from './sync/drops';
+import { firstSync } from './sync/first-sync.svelte';
 import { OUTBOX_ID, outbox } from './sync/outbox';
 import { replaceReplica, replica, resetReplica } from './sync/replica';
 import { followConnectivity, restartSync, startSync, stopSync } from './sync/replication';
@@ -47,6 +49,7 @@ async function wipeDeviceData(): Promise<void> {
 	await outbox.load(replica());
 	await clearTables(tables);
 	syncStatus.reset();
+	firstSync.reset();
 	startIndexer();
 }
 
@@ -69,7 +72,7 @@ async function syncIfAllowed(restart: boolean): Promise<void> {
 	// After an offline sign-out the old cookie is still valid: close it before pulling anything.
 	if (await session.closePendingSignOut()) return restart ? restartSync() : startSync();
 	await stopSync();
-	syncStatus.failed('Déconnexion en attente : le serveur en sera informé à la prochaine connexion.');
+	syncStatus.failed(m.common_sync_sign_out_pending());
 }
 
 async function onAccountChange(before: SessionUser | null, after: SessionUser | null): Promise<void> {
@@ -88,6 +91,10 @@ export async function startApp(): Promise<void> {
 	globalThis.elbasar = { saveDoc, removeDoc, getDoc };
 	session.onChange(onAccountChange);
 	dropCheck.onBack = takeBackReadable;
+	// Pages say « Chargement… » until the first pull is in the query tables, not merely in the replica.
+	firstSync.onFinished = () => {
+		void (indexer?.catchUp() ?? Promise.resolve()).finally(() => firstSync.markTablesReady());
+	};
 	startIndexer();
 	followConnectivity(() => {
 		void session.refresh().then(() => syncIfAllowed(true));

@@ -2,6 +2,7 @@
 // Who is signed in on this device. Remembered in localStorage so the app starts offline knowing
 // its user; checked with the server (/api/session) whenever it can be reached.
 import { ROLES, type Role, VISITOR, type Viewer } from './domain';
+import { m } from './i18n';
 
 export interface SessionUser {
 	email: string;
@@ -16,7 +17,6 @@ export type SessionListener = (before: SessionUser | null, after: SessionUser | 
 const USER_KEY = 'elbasar:user';
 /** A sign-out made offline: the server's cookie still lives, nothing may sync until it is closed. */
 const SIGN_OUT_KEY = 'elbasar:sign-out-pending';
-const NETWORK_ERROR = 'Connexion au serveur impossible : vérifiez votre accès à internet et réessayez.';
 
 function parseUser(value: unknown): SessionUser | null {
 	if (typeof value !== 'object' || value === null) return null;
@@ -93,7 +93,7 @@ export class Session {
 
 	/** Signs in; throws an Error whose message, in French, says what went wrong. */
 	async signIn(email: string, password: string): Promise<SessionUser> {
-		if (!(await this.closePendingSignOut())) throw new Error(NETWORK_ERROR);
+		if (!(await this.closePendingSignOut())) throw new Error(m.common_session_network_error());
 		let response: Response;
 		try {
 			response = await fetch(this.api, {
@@ -102,15 +102,13 @@ export class Session {
 				body: JSON.stringify({ email: email.trim(), password }),
 			});
 		} catch {
-			throw new Error(NETWORK_ERROR);
+			throw new Error(m.common_session_network_error());
 		}
-		if (response.status === 401)
-			throw new Error(await reasonOf(response, 'E-mail ou mot de passe incorrect.'));
-		if (response.status === 429)
-			throw new Error(await reasonOf(response, 'Trop de tentatives : patientez quelques minutes.'));
-		if (!response.ok) throw new Error(await reasonOf(response, 'Le serveur n’a pas pu vous connecter.'));
+		if (response.status === 401) throw new Error(await reasonOf(response, m.common_session_wrong_password()));
+		if (response.status === 429) throw new Error(await reasonOf(response, m.common_session_too_many()));
+		if (!response.ok) throw new Error(await reasonOf(response, m.common_session_failed()));
 		const user = parseUser(((await response.json()) as { user?: unknown }).user);
-		if (!user) throw new Error('Réponse inattendue du serveur.');
+		if (!user) throw new Error(m.common_session_unexpected());
 		await this.#become(user);
 		return user;
 	}

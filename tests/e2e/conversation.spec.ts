@@ -69,11 +69,11 @@ test('a member answers a listing, the owner replies, an offline reply is sent on
 
 		a = await deviceOf(browser, MEMBER_A);
 		const nav = a.getByRole('navigation', { name: 'Navigation principale' });
-		await expect(nav.getByRole('link', { name: /Messages\s*1 non lus/ })).toBeVisible({
+		await expect(nav.getByRole('link', { name: /Messages\s*1 non lu\b/ })).toBeVisible({
 			timeout: SYNC_TIMEOUT,
 		});
 		await nav.getByRole('link', { name: /Messages/ }).click();
-		await expect(a.getByText('1 non lu', { exact: true })).toBeVisible();
+		await expect(a.getByRole('main').getByText('1 non lu', { exact: true })).toBeVisible();
 		await a.getByRole('link', { name: /Les Paniers de la Mer/ }).click();
 		await expect(a.getByRole('list', { name: 'Messages' }).getByText(question)).toBeVisible();
 		await send(a, answer);

@@ -127,7 +127,7 @@ test('a saved search shows the new listing another member publishes', async ({ b
 			timeout: SYNC_TIMEOUT,
 		});
 		const nav = pageA.getByRole('navigation', { name: 'Navigation principale' });
-		await expect(nav.getByRole('link', { name: /Mes recherches\s*1 nouveautés/ })).toBeVisible({
+		await expect(nav.getByRole('link', { name: /Mes recherches\s*1 nouveauté(?!s)/ })).toBeVisible({
 			timeout: SYNC_TIMEOUT,
 		});
 		await nav.getByRole('link', { name: /Mes recherches/ }).click();

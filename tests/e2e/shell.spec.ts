@@ -1,7 +1,7 @@
 // The shell of the PWA: installable (manifest, icons), controlled by its service worker from the
 // first visit, synced, usable offline after a reload (its update: update.deploy.ts).
 import { expect, type Page, test } from '@playwright/test';
-import { MEMBER_A, SYNC_TIMEOUT } from './helpers';
+import { ANIMATOR, MEMBER_A, publishListing, resume, SYNC_TIMEOUT, savedDevice } from './helpers';
 
 const indicator = (page: Page) =>
 	page.getByRole('status').filter({ hasText: /Hors ligne|Synchronisation|À jour|Erreur/ });
@@ -142,4 +142,172 @@ test('signing out leaves none of the members-only data on the device', async ({ 
 	await expect(indicator(page)).toHaveText(/À jour/, { timeout: SYNC_TIMEOUT });
 	await expect.poll(async () => (await countOnDevice(page, 'listing', 'listings')).tables).toBeGreaterThan(0);
 	expect(await countOnDevice(page, 'contact', 'contacts')).toEqual({ replica: 0, tables: 0 });
+});
+
+/** Nothing wider than the screen: the page never scrolls sideways. */
+async function fitsTheScreen(page: Page): Promise<void> {
+	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		innerWidth: window.innerWidth,
+	}));
+	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/** A screenshot kept in the test report (and in test-results/), to look at the page as a person would. */
+async function keepScreenshot(page: Page, name: string): Promise<void> {
+	const path = test.info().outputPath(`${name}.png`);
+	await page.screenshot({ path, fullPage: false });
+	await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+test.describe('on a phone', () => {
+	test.use({ ...PHONE, storageState: savedDevice() });
+
+	test('the tab bar leads to the main pages and marks the current one', async ({ page }) => {
+		await resume(page);
+		const tabs = page.getByRole('navigation', { name: 'Navigation principale' });
+		for (const name of ['Accueil', 'Annonces', 'Recherche', 'Agenda', 'Connexion'])
+			await expect(tabs.getByRole('link', { name, exact: true })).toBeVisible();
+		// The wide screens' extra links and search box wait for a wider screen.
+		await expect(tabs.getByRole('link', { name: 'Annuaire', exact: true })).toBeHidden();
+		await expect(page.getByRole('search', { name: 'Recherche dans elBasar' })).toBeHidden();
+		// The bar sits at the bottom of the screen.
+		const box = await tabs.boundingBox();
+		expect(box && Math.round(box.y + box.height)).toBe(844);
+
+		await tabs.getByRole('link', { name: 'Annonces', exact: true }).click();
+		await expect(page).toHaveURL(/\/annonces$/);
+		await expect(tabs.getByRole('link', { name: 'Annonces', exact: true })).toHaveAttribute(
+			'aria-current',
+			'page',
+		);
+		await expect(tabs.getByRole('link', { name: 'Accueil', exact: true })).not.toHaveAttribute(
+			'aria-current',
+		);
+		await keepScreenshot(page, 'phone-listings');
+		await tabs.getByRole('link', { name: 'Recherche', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Rechercher' })).toBeVisible();
+		await fitsTheScreen(page);
+	});
+});
+
+test.describe('on a member’s phone', () => {
+	test.use({ ...PHONE, storageState: savedDevice(MEMBER_A) });
+
+	test('offline with a pending change, the header stays short and the page fits the screen', async ({
+		page,
+		context,
+	}) => {
+		await resume(page, MEMBER_A);
+		const tabs = page.getByRole('navigation', { name: 'Navigation principale' });
+		// « Mon espace » may carry a badge (unread messages of another test): its name starts with the label.
+		await expect(tabs.getByRole('link', { name: /^Mon espace/ })).toBeVisible();
+		await page.goto('/annonces/nouvelle');
+		await context.setOffline(true);
+		await expect(indicator(page)).toHaveText(/Hors ligne/);
+		await publishListing(page, `Bâches hors ligne ${Date.now()}`);
+
+		// A short text on screen, the whole sentence for screen readers and as a tooltip.
+		const status = indicator(page);
+		await expect(status).toContainText('Hors ligne · 1');
+		await expect(status).toContainText('1 modification en attente');
+		const sync = page.locator('.sync');
+		await expect(sync).toHaveAttribute('title', /1 modification en attente/);
+		const header = await page.locator('.site-header-inner').boundingBox();
+		const indicatorBox = await sync.boundingBox();
+		expect(indicatorBox && indicatorBox.x + indicatorBox.width).toBeLessThanOrEqual(
+			header!.x + header!.width,
+		);
+		await fitsTheScreen(page);
+		await keepScreenshot(page, 'phone-offline-pending');
+
+		// The details open in a popover that fits too.
+		await page.locator('.sync summary').click();
+		await expect(page.getByText('Dernière synchronisation :')).toBeVisible();
+		await fitsTheScreen(page);
+		await keepScreenshot(page, 'phone-sync-details');
+		// The change stays on this device: the context (and its pending listing) ends offline.
+	});
+});
+
+test.describe('the network’s team', () => {
+	test.use({ storageState: savedDevice(ANIMATOR) });
+
+	test('reaches every animator screen from the « Animation » entry', async ({ page }) => {
+		await resume(page, ANIMATOR);
+		const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+		await nav.getByRole('link', { name: 'Animation', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Animation du réseau' })).toBeVisible();
+		await expect(nav.getByRole('link', { name: 'Animation', exact: true })).toHaveAttribute(
+			'aria-current',
+			'page',
+		);
+		const screens = page.getByRole('main').getByRole('listitem');
+		await expect(screens).toHaveCount(5);
+		for (const href of [
+			'/animation/annuaire',
+			'/animation/moderation',
+			'/animation/agenda',
+			'/animation/presences',
+			'/animation/speed-dating',
+		])
+			await expect(page.getByRole('main').locator(`a[href="${href}"]`)).toBeVisible();
+		await page.getByRole('link', { name: 'Annuaire : import et export CSV' }).click();
+		await expect(page).toHaveURL(/\/animation\/annuaire$/);
+	});
+});
+
+test('a member sees no « Animation » entry and the hub turns them away', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: savedDevice(MEMBER_A) });
+	const page = await context.newPage();
+	await resume(page, MEMBER_A);
+	const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+	await expect(nav.getByRole('link', { name: 'Mon espace', exact: true })).toBeVisible();
+	await expect(nav.getByRole('link', { name: 'Animation', exact: true })).toHaveCount(0);
+	await page.goto('/animation');
+	await expect(page.getByText('Cette page est réservée à l’équipe d’animation du réseau.')).toBeVisible();
+	await context.close();
+});
+
+test('a fresh device shows the first sync’s progress, then the data', async ({ page }) => {
+	// The server's answers with documents wait until the progress has been seen.
+	let release: () => void = () => {};
+	const released = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	await page.route('**/db/elbasar/_bulk_get*', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/');
+	const progress = page.getByRole('region', { name: 'Premier chargement des données sur cet appareil' });
+	await expect(progress).toBeVisible({ timeout: SYNC_TIMEOUT });
+	await expect(progress.getByRole('progressbar')).toBeVisible();
+	// The total comes from the server's count of what this visitor may read.
+	await expect(progress).toContainText(/\d+ \/ [\d\s\u202f]+ fiches · [\d,\s\u202f]+ (Ko|Mo)/);
+	// The home page says the listings are coming, not that there are none.
+	await expect(page.getByText('Chargement des annonces…')).toBeVisible();
+	await expect(page.getByText('Aucune annonce ouverte sur cet appareil')).toHaveCount(0);
+
+	release();
+	await expect(indicator(page)).toHaveText(/À jour/, { timeout: SYNC_TIMEOUT });
+	await expect(progress).toBeHidden();
+	await expect(page.getByRole('link', { name: /^Toutes les annonces \(\d+\)$/ })).toBeVisible();
+});
+
+test('the sign-in page says whom to write to, how a structure joins, and what to do without a password', async ({
+	page,
+}) => {
+	await page.goto('/connexion');
+	await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+	const write = page.getByRole('link', { name: 'Écrire à l’équipe du réseau' });
+	await expect(write).toHaveAttribute('href', /^mailto:[^@?]+@[^?]+\?subject=/);
+	await expect(page.getByRole('heading', { name: 'Comment une structure rejoint le réseau' })).toBeVisible();
+	await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié ?' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^Écrire à .+@/ })).toHaveAttribute('href', /^mailto:/);
+	await page.getByRole('link', { name: 'Revenir à la connexion' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
 });

@@ -1,13 +1,30 @@
 // Formatting (French by default, English on demand) of dates and labels, and when a listing counts as expired.
 import { describe, expect, it } from 'vitest';
+import {
+	DEPARTMENTS,
+	EMPLOYEE_BAND_LABELS,
+	LEGAL_FORMS,
+	LISTING_KINDS,
+	LISTING_STATUSES,
+	MEMBERSHIP_STATUSES,
+	NATURES,
+	SECTORS,
+} from '../../src/lib/domain';
 import { formatDateWith } from '../../src/lib/i18n';
 import {
 	addMonths,
 	communeLabel,
+	departmentLabel,
 	effectiveStatus,
+	employeesLabel,
 	fold,
 	formatDate,
+	kindLabel,
+	legalFormLabel,
+	membershipLabel,
 	natureLabel,
+	sectorLabel,
+	statusLabel,
 	today,
 } from '../../src/lib/ui/format';
 
@@ -39,6 +56,38 @@ describe('format', () => {
 
 	it('labels natures in French', () => {
 		expect(natureLabel('pooling')).toBe('Mutualisation');
+	});
+
+	it('labels every domain table in French by default, as the domain writes it', () => {
+		for (const [id, label] of Object.entries(NATURES)) expect(natureLabel(id)).toBe(label);
+		for (const [id, label] of Object.entries(LISTING_KINDS)) expect(kindLabel(id)).toBe(label);
+		for (const [id, label] of Object.entries(LISTING_STATUSES)) expect(statusLabel(id)).toBe(label);
+		for (const [id, label] of Object.entries(LEGAL_FORMS)) expect(legalFormLabel(id)).toBe(label);
+		for (const [id, label] of Object.entries(EMPLOYEE_BAND_LABELS)) expect(employeesLabel(id)).toBe(label);
+		for (const [id, label] of Object.entries(DEPARTMENTS)) expect(departmentLabel(id)).toBe(label);
+		for (const [id, label] of Object.entries(MEMBERSHIP_STATUSES)) expect(membershipLabel(id)).toBe(label);
+		for (const sector of SECTORS) expect(sectorLabel(sector.id)).toBe(sector.label);
+	});
+
+	it('labels the domain tables in English when English is asked for', () => {
+		expect(natureLabel('loan', 'en')).toBe('Loan');
+		expect(kindLabel('request', 'en')).toBe('Request');
+		expect(statusLabel('discussion', 'en')).toBe('Under discussion');
+		expect(legalFormLabel('individual', 'en')).toBe('Individual');
+		expect(employeesLabel('51+', 'en')).toBe('more than 50 employees');
+		expect(sectorLabel('reemploi', 'en')).toBe('Reuse, repair and recycling');
+		expect(membershipLabel('lapsed', 'en')).toBe('Membership lapsed');
+		// Every id of every table has its English label (none falls back to the id or to French).
+		for (const sector of SECTORS) expect(sectorLabel(sector.id, 'en')).not.toBe(sector.id);
+		for (const id of Object.keys(NATURES)) expect(natureLabel(id, 'en')).not.toBe(id);
+	});
+
+	it('stays in French when mapped over ids (the index is no language)', () => {
+		expect(['loan', 'gift'].map(natureLabel)).toEqual(['Prêt', 'Don']);
+	});
+
+	it('gives back an unknown id as it is', () => {
+		expect(natureLabel('unknown')).toBe('unknown');
 	});
 
 	it('folds accents and case', () => {

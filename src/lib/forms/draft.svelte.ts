@@ -3,6 +3,7 @@
 // in French why it failed. A form's draft class only builds its document and adds its own checks.
 import type * as v from 'valibot';
 import { canWrite, type Doc, SCHEMA_VERSION, type Viewer } from '../domain';
+import { m } from '../i18n';
 import { saveFailure } from '../ui/errors';
 import { type FieldErrors, fieldErrors } from '../ui/validation';
 import { save, type Unstamped } from './unstamped';
@@ -46,12 +47,9 @@ export abstract class FormDraft<T extends Doc> {
 		this.check(doc, this.errors);
 		const count = Object.keys(this.errors).length;
 		if (count > 0)
-			return this.fail(
-				this.notSaved &&
-					`${this.notSaved} : ${count > 1 ? `${count} champs sont` : 'un champ est'} à corriger.`,
-			);
+			return this.fail(this.notSaved && m.common_form_fields_to_fix({ intro: this.notSaved, count }));
 		const allowed = canWrite(viewer, this.base, stamped as unknown as T);
-		if (!allowed.ok) return this.fail(`Enregistrement refusé : ${allowed.reason}.`);
+		if (!allowed.ok) return this.fail(m.common_form_refused({ reason: allowed.reason }));
 		this.saving = true;
 		try {
 			return await save(doc);

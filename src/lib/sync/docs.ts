@@ -12,6 +12,7 @@ import {
 	validateDoc,
 	type Written,
 } from '../domain';
+import { m } from '../i18n';
 import { outbox } from './outbox';
 import { replica } from './replica';
 
@@ -30,7 +31,7 @@ export interface Conflict<T extends Doc = Doc> {
 	others: T[];
 }
 
-const STALE = 'ce document a été modifié entre-temps : rechargez-le avant de l’enregistrer';
+const STALE = () => m.common_doc_stale();
 
 let writer: () => Viewer = () => VISITOR;
 
@@ -87,7 +88,7 @@ export async function saveDoc<T extends Doc>(doc: T): Promise<T> {
 		return { ...valid, _rev: rev };
 	} catch (err) {
 		outbox.writeFailed();
-		if (isStatus(err, 409)) throw new DocError(STALE);
+		if (isStatus(err, 409)) throw new DocError(STALE());
 		throw err;
 	}
 }
@@ -105,7 +106,7 @@ export async function getDoc<T extends Doc = Doc>(
 }
 
 export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
-	if (!doc._rev) throw new DocError('ce document n’est pas encore enregistré');
+	if (!doc._rev) throw new DocError(m.common_doc_not_saved_yet());
 	await gate({ _id: doc._id, _deleted: true });
 	outbox.willWrite(doc._id);
 	try {
@@ -113,7 +114,7 @@ export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
 		outbox.wrote(doc._id, rev);
 	} catch (err) {
 		outbox.writeFailed();
-		if (isStatus(err, 409)) throw new DocError(STALE);
+		if (isStatus(err, 409)) throw new DocError(STALE());
 		throw err;
 	}
 }
@@ -137,8 +138,7 @@ export async function resolveConflict<T extends Doc>(id: string, keep: string | 
 	const current = await db.get(id, { conflicts: true });
 	const leaves = [current._rev, ...(current._conflicts ?? [])];
 	const keepRev = typeof keep === 'string' ? keep : keep._rev;
-	if (!keepRev || !leaves.includes(keepRev))
-		throw new DocError('cette version n’existe plus : rechargez le document');
+	if (!keepRev || !leaves.includes(keepRev)) throw new DocError(m.common_doc_version_gone());
 	const kept = typeof keep === 'string' ? null : await saveDoc({ ...keep, _id: id, _rev: keepRev });
 	const losers = leaves
 		.filter((rev) => rev !== keepRev)
@@ -152,6 +152,6 @@ export async function resolveConflict<T extends Doc>(id: string, keep: string | 
 	const written = results.filter((r): r is PouchDB.Core.Response => 'ok' in r && r.ok);
 	if (written.length === 0) outbox.writeFailed();
 	else outbox.wrote(id, written[written.length - 1].rev);
-	if (written.length < losers.length) throw new DocError(STALE);
+	if (written.length < losers.length) throw new DocError(STALE());
 	return kept ?? ((await db.get(id)) as unknown as T);
 }

@@ -1,8 +1,10 @@
 // Live two-way replication between the replica and the server's /db/elbasar, and the sync status
 // it drives. Restarted when the device comes back online and when the account changes.
 import PouchDB from 'pouchdb-browser';
+import { m } from '../i18n';
 import { dropCheck } from './drop-check';
 import { DROPPED } from './drops';
+import { countingFetch, firstSync } from './first-sync.svelte';
 import { gzipFetch } from './gzip-fetch';
 import { outbox } from './outbox';
 import { type Replica, replica } from './replica';
@@ -82,14 +84,14 @@ export function isNetworkFailure(err: unknown): boolean {
 	return typeof status !== 'number' || status === 0;
 }
 
-/** A French explanation of a replication failure. */
+/** An explanation of a replication failure, in the reader's language. */
 export function describeFailure(err: unknown): string {
 	const e = (err ?? {}) as { status?: number; reason?: string };
-	if (!navigatorOnline()) return 'Pas de connexion internet.';
-	if (e.status === 401 || e.status === 403) return 'Le serveur refuse l’accès : reconnectez-vous.';
-	if (e.status && e.status >= 500) return 'Le serveur rencontre un problème ; nouvel essai bientôt.';
+	if (!navigatorOnline()) return m.common_sync_no_internet();
+	if (e.status === 401 || e.status === 403) return m.common_sync_access_refused();
+	if (e.status && e.status >= 500) return m.common_sync_server_problem();
 	if (e.status && typeof e.reason === 'string') return e.reason;
-	return 'Le serveur est injoignable ; nouvel essai bientôt.';
+	return m.common_sync_unreachable();
 }
 
 type Replication = PouchDB.Replication.Replication<object>;
@@ -110,11 +112,14 @@ class Tracker {
 	watch(direction: Direction, replication: Replication): Promise<boolean> {
 		replication.on('active', () => this.#set(direction, { busy: true }));
 		replication.on('paused', (error) => this.#set(direction, { busy: false, error }));
+		if (direction === 'pull')
+			replication.on('change', (info) => this.muted || firstSync.progress(info.docs_read));
 		if (direction === 'push') {
 			replication.on('change', (info) => this.muted || outbox.pushed(info.docs));
 			replication.on('denied', (refusal) => {
 				const r = refusal as { id?: string; reason?: string; message?: string };
-				if (r.id && !this.muted) outbox.markRefused(r.id, r.reason ?? r.message ?? 'refusé par le serveur');
+				if (r.id && !this.muted)
+					outbox.markRefused(r.id, r.reason ?? r.message ?? m.common_sync_refused_default());
 			});
 		}
 		return new Promise((resolve) => {
@@ -136,6 +141,7 @@ class Tracker {
 			syncStatus.failed(describeFailure(failed.error), isNetworkFailure(failed.error));
 		else {
 			syncStatus.upToDate();
+			firstSync.finish();
 			outbox.settle(this.remote).catch(() => undefined);
 			this.caughtUp();
 		}
@@ -174,8 +180,11 @@ export function startSync(
 		syncStatus.syncing();
 		const remote =
 			typeof server === 'string'
-				? withSteadyInfo(new PouchDB(server, { skip_setup: true, fetch: gzipFetch() }))
+				? withSteadyInfo(new PouchDB(server, { skip_setup: true, fetch: countingFetch(gzipFetch()) }))
 				: server;
+		firstSync.begin();
+		// The total of the progress bar: the records this viewer may read (the server counts them).
+		if (firstSync.active) remote.info().catch(() => undefined);
 		const tracker = new Tracker(remote);
 		dropCheck.reset();
 		if (typeof server === 'string') tracker.caughtUp = () => dropCheck.caughtUp(db, server);
@@ -202,6 +211,7 @@ function withSteadyInfo(remote: PouchDB.Database): PouchDB.Database {
 	const steady = async () => {
 		try {
 			last = await info();
+			firstSync.serverTotal(last.doc_count);
 			return last;
 		} catch (err) {
 			if (last) return last;

@@ -1,22 +1,11 @@
 // Labels and dates as the reader expects them, in the app's language; every page formats through here.
 
-import {
-	communeByCode,
-	communeName,
-	DEPARTMENTS,
-	EMPLOYEE_BAND_LABELS,
-	type EmployeeBand,
-	LEGAL_FORMS,
-	LISTING_KINDS,
-	LISTING_STATUSES,
-	type Listing,
-	NATURES,
-	sectorLabel,
-	effectiveStatus as statusOn,
-} from '../domain';
-import { formatDateWith, formatNumber } from '../i18n';
+// The domain's tables (src/lib/domain: NATURES, SECTORS…) keep their French labels for the server
+// and the CSV files; the UI reads them from the `domain` catalogue, keyed by table and id.
+import { communeByCode, communeName, type Listing, effectiveStatus as statusOn } from '../domain';
+import { formatDateWith, formatNumber, type Locale, locales, m } from '../i18n';
 
-export { communeName, sectorLabel };
+export { communeName };
 
 /** "2027-02-01" → « 1er février 2027 » / "1 February 2027" (a calendar date, read in UTC so no time zone shifts it). */
 export function formatDate(isoDate: string): string {
@@ -57,23 +46,34 @@ export function departmentOf(insee: string): string {
 	return insee.slice(0, 2);
 }
 
-export function departmentLabel(code: string): string {
-	return DEPARTMENTS[code as keyof typeof DEPARTMENTS] ?? code;
+/** A label of a domain table in the reader's language: the catalogue's `domain_<table>_<id>`, else the id. */
+function domainLabel(key: string, locale?: Locale): string | undefined {
+	const message = (
+		m as unknown as Record<string, ((i: object, o: { locale?: Locale }) => string) | undefined>
+	)[key];
+	return message?.({}, { locale });
 }
 
+/**
+ * `locale` is optional (the app's language by default) and may be anything else: `ids.map(sectorLabel)`
+ * passes an index there, which must not pick a language.
+ */
 const label =
-	<T extends Record<string, string>>(labels: T) =>
-	(key: string) =>
-		(labels as Record<string, string>)[key] ?? key;
+	(table: string) =>
+	(id: string, locale?: Locale | number): string =>
+		domainLabel(
+			`domain_${table}_${id.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}`,
+			typeof locale === 'string' && (locales as readonly string[]).includes(locale) ? locale : undefined,
+		) ?? id;
 
-export const kindLabel = label(LISTING_KINDS);
-export const natureLabel = label(NATURES);
-export const statusLabel = label(LISTING_STATUSES);
-export const legalFormLabel = label(LEGAL_FORMS);
-
-export function employeesLabel(band: string): string {
-	return EMPLOYEE_BAND_LABELS[band as EmployeeBand] ?? band;
-}
+export const kindLabel = label('kind');
+export const natureLabel = label('nature');
+export const statusLabel = label('status');
+export const legalFormLabel = label('legal_form');
+export const employeesLabel = label('employees');
+export const departmentLabel = label('department');
+export const sectorLabel = label('sector');
+export const membershipLabel = label('membership');
 
 /** A listing still running past its end date is expired whatever its stored status says. */
 export function effectiveStatus(listing: Pick<Listing, 'status' | 'validUntil'>, on = today()): string {

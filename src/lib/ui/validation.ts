@@ -1,16 +1,17 @@
 // Turns a schema's issues into one French message per form field, so forms can show each
 // error next to its field. The domain's `validateDoc` stays the gate before saving.
 import * as v from 'valibot';
+import { m } from '../i18n';
 import { capitalise } from './errors';
 
 export type FieldErrors = Record<string, string>;
 
 function french(issue: v.BaseIssue<unknown>): string {
-	if (!issue.message.startsWith('Invalid')) return issue.message;
-	if (issue.kind === 'schema' && issue.input === undefined) return 'champ obligatoire';
-	if (issue.type === 'picklist') return 'choisissez une valeur dans la liste';
-	if (issue.type === 'number' || issue.type === 'integer') return 'nombre entier attendu';
-	return 'valeur invalide';
+	if (!issue.message.toLowerCase().startsWith('invalid')) return issue.message;
+	if (issue.kind === 'schema' && issue.input === undefined) return m.common_field_required();
+	if (issue.type === 'picklist') return m.common_field_pick();
+	if (issue.type === 'number' || issue.type === 'integer') return m.common_field_integer();
+	return m.common_field_invalid();
 }
 
 /**
