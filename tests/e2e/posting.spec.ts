@@ -16,6 +16,13 @@ async function fitsTheScreen(page: Page): Promise<void> {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
+/** A screenshot of the whole page, kept in the test report. */
+async function shot(page: Page, name: string): Promise<void> {
+	await test
+		.info()
+		.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
 test('a member posts from a phone through the steps: draft kept, photos reordered, preview, published', async ({
 	page,
 }) => {
@@ -49,6 +56,7 @@ test('a member posts from a phone through the steps: draft kept, photos reordere
 	]);
 	await expect(page.getByText('Photos prêtes : 2 sur 5.')).toBeVisible({ timeout: 60_000 });
 	await fitsTheScreen(page);
+	await shot(page, 'two photos');
 	// The portrait one first, then the landscape one goes.
 	await page.getByRole('button', { name: 'Avancer la photo 2' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Photo déplacée en position 1.' })).toBeVisible();
@@ -58,6 +66,7 @@ test('a member posts from a phone through the steps: draft kept, photos reordere
 	await expect(page.getByRole('status').filter({ hasText: 'Photo retirée. 1 sur 5.' })).toBeVisible();
 	await expect(page.getByLabel('Légende de la photo 1')).toHaveValue('Le triporteur de face');
 	await expect(page.getByLabel('Légende de la photo 2')).toHaveCount(0);
+	await shot(page, 'photo step');
 
 	// The commune starts as the structure's.
 	await nextStep(page, 'Où et quand');
@@ -73,6 +82,7 @@ test('a member posts from a phone through the steps: draft kept, photos reordere
 		'Triporteur électrique, 100 kg de charge.',
 	);
 	await fitsTheScreen(page);
+	await shot(page, 'preview');
 
 	await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

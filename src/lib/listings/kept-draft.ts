@@ -7,6 +7,8 @@ import type { StepId } from './listing-steps';
 export interface KeptDraft {
 	values: Record<string, string>;
 	step: StepId;
+	/** How many photos the draft had: they must be picked again. */
+	photos?: number;
 }
 
 const keyOf = (structureId: string) => `elbasar:listing-draft:${structureId}`;
