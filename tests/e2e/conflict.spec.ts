@@ -7,7 +7,12 @@ const NOTICE = 'Deux versions de cette annonce ont été modifiées en même tem
 
 async function retitle(page: Page, href: string, title: string): Promise<void> {
 	await page.goto(`${href}/modifier`);
+	await page.getByRole('button', { name: 'Modifier l’étape « Quoi »' }).click();
 	await page.getByLabel('Titre').fill(title);
+	await page
+		.getByRole('navigation', { name: 'Étapes de l’annonce' })
+		.getByRole('button', { name: /Aperçu/ })
+		.click();
 	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }

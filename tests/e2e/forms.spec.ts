@@ -1,7 +1,7 @@
 // The forms: errors in French next to each field, a member's own listing and structure edited
 // through the replica and shown at once.
 import { expect, test } from '@playwright/test';
-import { MEMBER_A, MEMBER_B, publishListing, resume, savedDevice } from './helpers';
+import { MEMBER_A, MEMBER_B, nextStep, publishListing, resume, savedDevice } from './helpers';
 
 test.describe(() => {
 	test.use({ storageState: savedDevice(MEMBER_A) });
@@ -9,27 +9,39 @@ test.describe(() => {
 		await resume(page, MEMBER_A);
 	});
 
-	test('an incomplete listing is refused with each error next to its field', async ({ page }) => {
+	test('an incomplete listing is stopped at the step holding each wrong field', async ({ page }) => {
 		await page.goto('/annonces/nouvelle');
-		await page.getByRole('button', { name: 'Publier l’annonce' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: 'Étape 1 sur 4 Quoi' })).toBeVisible();
+		await page.getByRole('button', { name: 'Suivant', exact: true }).click();
 
-		await expect(page.getByRole('alert')).toContainText('L’annonce n’est pas enregistrée');
+		await expect(page.getByRole('alert')).toContainText(
+			'Cette étape n’est pas complète : 2 champs sont à corriger.',
+		);
 		await expect(page.getByLabel('Nature de l’échange')).toBeFocused();
 		const title = page.getByLabel('Titre');
 		await expect(title).toHaveAttribute('aria-invalid', 'true');
 		await expect(title).toHaveAccessibleDescription(/Champ obligatoire/);
-		await expect(page.getByRole('combobox', { name: 'Commune' })).toHaveAccessibleDescription(
-			/Commune inconnue du Nord ou du Pas-de-Calais/,
-		);
 
 		await page.getByLabel('Nature de l’échange').selectOption({ label: 'Don' });
-		await page.getByLabel('Secteur').selectOption({ label: 'Culture, arts et spectacle' });
 		await title.fill('Don de costumes de scène');
-		await page.getByRole('combobox', { name: 'Commune' }).fill('62000');
+		await nextStep(page, 'Détails');
+		await page.getByRole('button', { name: 'Suivant', exact: true }).click();
+		await expect(page.getByRole('alert')).toContainText('1 champ est à corriger');
+		await expect(page.getByLabel('Secteur')).toBeFocused();
+		await page.getByLabel('Secteur').selectOption({ label: 'Culture, arts et spectacle' });
+		await nextStep(page, 'Photos');
+		await nextStep(page, 'Où et quand');
+
+		const commune = page.getByRole('combobox', { name: 'Commune' });
+		await commune.fill('Nulle part');
+		await page.getByRole('button', { name: 'Suivant', exact: true }).click();
+		await expect(commune).toBeFocused();
+		await expect(commune).toHaveAccessibleDescription(/Commune inconnue du Nord ou du Pas-de-Calais/);
+		await commune.fill('62000');
 		await page.getByRole('option', { name: /^Arras \(/ }).click();
 		await page.getByLabel('Jusqu’au').fill('2000-01-01');
-		await page.getByRole('button', { name: 'Publier l’annonce' }).click();
-		await expect(page.getByRole('alert')).toContainText('un champ est à corriger');
+		await page.getByRole('button', { name: 'Suivant', exact: true }).click();
+		await expect(page.getByRole('alert')).toContainText('1 champ est à corriger');
 		await expect(page.getByLabel('Jusqu’au')).toBeFocused();
 		await expect(page.getByLabel('Jusqu’au')).toHaveAccessibleDescription(
 			/La fin de validité précède son début/,
@@ -47,15 +59,18 @@ test.describe(() => {
 
 		await page.getByRole('link', { name: 'Modifier', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Modifier l’annonce' })).toBeVisible();
-		await expect(page.getByLabel('Titre')).toHaveValue(title);
+		// Editing opens on the preview of the stored listing.
+		await expect(page.getByRole('region', { name: 'Sur sa page' })).toContainText(title);
+		await page.getByRole('button', { name: 'Modifier l’étape « Où et quand »' }).click();
 		await expect(page.getByRole('combobox', { name: 'Commune' })).toHaveValue(/^Arras \(/);
 		await page.getByLabel('État de l’annonce').selectOption({ label: 'Conclue' });
-		await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+		await page.getByRole('button', { name: 'Suivant', exact: true }).click();
 		await expect(page.getByRole('group', { name: 'Avec quelle structure ?' })).toContainText(
 			'Choisissez la structure avec laquelle l’échange a été conclu.',
 		);
 		await page.getByLabel('Chercher une autre structure dans l’annuaire').fill('paniers');
 		await page.getByRole('radio', { name: 'Les Paniers de la Mer' }).check();
+		await nextStep(page, 'Aperçu');
 		await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
 
 		await expect(page.getByText('Modifications enregistrées.')).toBeVisible();

@@ -101,16 +101,38 @@ export async function waitForDirectory(page: Page, min: number): Promise<void> {
 	await expect.poll(() => directoryCount(page), { timeout: SYNC_TIMEOUT }).toBeGreaterThanOrEqual(min);
 }
 
-/** Fills and submits the listing form (the page must be on /annonces/nouvelle); returns the id. */
-export async function publishListing(page: Page, title: string): Promise<string> {
+/** The listing form's step names, in order (« Étape n sur 4 », then the preview). */
+export type ListingStep = 'Quoi' | 'Détails' | 'Photos' | 'Où et quand' | 'Aperçu';
+
+/** Clicks « Suivant » on the listing form and waits for step `to` (its heading takes the focus). */
+export async function nextStep(page: Page, to: ListingStep): Promise<void> {
+	await page.getByRole('button', { name: 'Suivant', exact: true }).click();
+	const heading = page.getByRole('heading', { level: 2, name: new RegExp(`${to}$`) });
+	await expect(heading).toBeFocused();
+}
+
+/**
+ * Goes through the steps of the listing form (the page must be on /annonces/nouvelle) and
+ * publishes; `photos` runs on the photo step. Returns the new listing's id.
+ */
+export async function publishListing(
+	page: Page,
+	title: string,
+	photos?: () => Promise<void>,
+): Promise<string> {
 	await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
 	await page.getByLabel('Offre').check();
 	await page.getByLabel('Nature de l’échange').selectOption({ label: 'Prêt' });
-	await page.getByLabel('Secteur').selectOption({ label: 'Réemploi, réparation et recyclage' });
 	await page.getByLabel('Titre').fill(title);
+	await nextStep(page, 'Détails');
 	await page.getByLabel('Description').fill('Six bâches 3 × 3 m, à reprendre à la recyclerie.');
+	await page.getByLabel('Secteur').selectOption({ label: 'Réemploi, réparation et recyclage' });
+	await nextStep(page, 'Photos');
+	await photos?.();
+	await nextStep(page, 'Où et quand');
 	await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
 	await page.getByRole('option', { name: /^Arras \(/ }).click();
+	await nextStep(page, 'Aperçu');
 	await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	return `listing:${new URL(page.url()).pathname.split('/').pop()}`;

@@ -11,6 +11,7 @@ import {
 	deviceOf,
 	MEMBER_A,
 	MEMBER_B,
+	nextStep,
 	resume,
 	SYNC_TIMEOUT,
 	savedDevice,
@@ -53,13 +54,17 @@ test.describe(() => {
 		await page.goto('/annonces/nouvelle');
 		await page.getByLabel('Offre').check();
 		await page.getByLabel('Nature de l’échange').selectOption({ label: 'Prêt' });
-		await page.getByLabel('Secteur').selectOption({ label: 'Réemploi, réparation et recyclage' });
 		await page.getByLabel('Titre').fill(title);
+		await nextStep(page, 'Détails');
+		await page.getByLabel('Secteur').selectOption({ label: 'Réemploi, réparation et recyclage' });
+		await nextStep(page, 'Photos');
+		await nextStep(page, 'Où et quand');
 		await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
 		await page.getByRole('option', { name: /^Arras \(/ }).click();
 		// Valid until today (the form's start date is today too).
 		const from = await page.getByLabel('Valable à partir du').inputValue();
 		await page.getByLabel('Jusqu’au').fill(from);
+		await nextStep(page, 'Aperçu');
 		await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 		const listingPath = new URL(page.url()).pathname;

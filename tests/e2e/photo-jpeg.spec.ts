@@ -2,7 +2,7 @@
 // offer is stored as JPEG, within its budget, and served as such. The canvas encoders are wrapped
 // by an init script that answers PNG for WebP and keeps every other type real.
 import { expect, test } from '@playwright/test';
-import { MEMBER_A, SYNC_TIMEOUT, signIn } from './helpers';
+import { MEMBER_A, nextStep, SYNC_TIMEOUT, signIn } from './helpers';
 import { phonePhoto } from './phone-photo';
 import { basic, removeAsAnimator } from './staff-docs';
 
@@ -43,11 +43,11 @@ test('without a WebP encoder the photo of an offer is stored and served as JPEG'
 		await page.goto('/annonces/nouvelle');
 		await page.getByLabel('Offre').check();
 		await page.getByLabel('Nature de l’échange').selectOption({ label: 'Prêt' });
-		await page.getByLabel('Secteur').selectOption({ label: 'Mobilité, vélo et transport' });
 		await page.getByLabel('Titre').fill(title);
+		await nextStep(page, 'Détails');
 		await page.getByLabel('Description', { exact: true }).fill('Diable 200 kg, roues gonflables.');
-		await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
-		await page.getByRole('option', { name: /^Arras \(/ }).click();
+		await page.getByLabel('Secteur').selectOption({ label: 'Mobilité, vélo et transport' });
+		await nextStep(page, 'Photos');
 		await page
 			.getByLabel('Ajouter des photos')
 			.setInputFiles({ name: 'diable.png', mimeType: 'image/png', buffer: phonePhoto() });
@@ -55,6 +55,10 @@ test('without a WebP encoder the photo of an offer is stored and served as JPEG'
 		expect(
 			await page.evaluate(() => (window as unknown as { webpRefused: number }).webpRefused),
 		).toBeGreaterThan(0);
+		await nextStep(page, 'Où et quand');
+		await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
+		await page.getByRole('option', { name: /^Arras \(/ }).click();
+		await nextStep(page, 'Aperçu');
 		await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 		id = `listing:${new URL(page.url()).pathname.split('/').pop()}`;

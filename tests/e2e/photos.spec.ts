@@ -1,7 +1,7 @@
 // Photos: a member adds one to an offer written offline, it is resized on the device and shows
 // offline, syncs, another member sees it, and /media serves it. The trombinoscope shows faces.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { basic, deviceOf, MEMBER_A, MEMBER_B, resume, SYNC_TIMEOUT, savedDevice } from './helpers';
+import { basic, deviceOf, MEMBER_A, MEMBER_B, nextStep, resume, SYNC_TIMEOUT, savedDevice } from './helpers';
 import { phonePhoto } from './phone-photo';
 
 test.use({ storageState: savedDevice(MEMBER_A) });
@@ -13,14 +13,20 @@ async function shownFromDevice(img: Locator): Promise<{ width: number; height: n
 	return img.evaluate((el: HTMLImageElement) => ({ width: el.naturalWidth, height: el.naturalHeight }));
 }
 
-async function fillOffer(page: Page, title: string): Promise<void> {
+/** Goes through the steps of the listing form up to its preview; `photos` runs on the photo step. */
+async function fillOffer(page: Page, title: string, photos: () => Promise<void>): Promise<void> {
 	await page.getByLabel('Offre').check();
 	await page.getByLabel('Nature de l’échange').selectOption({ label: 'Prêt' });
-	await page.getByLabel('Secteur').selectOption({ label: 'Mobilité, vélo et transport' });
 	await page.getByLabel('Titre').fill(title);
+	await nextStep(page, 'Détails');
 	await page.getByLabel('Description', { exact: true }).fill('Remorque 150 kg, attelage universel.');
+	await page.getByLabel('Secteur').selectOption({ label: 'Mobilité, vélo et transport' });
+	await nextStep(page, 'Photos');
+	await photos();
+	await nextStep(page, 'Où et quand');
 	await page.getByRole('combobox', { name: 'Commune' }).fill('Arras');
 	await page.getByRole('option', { name: /^Arras \(/ }).click();
+	await nextStep(page, 'Aperçu');
 }
 
 test('an offer written offline with a photo shows it offline, syncs it, and another member sees it', async ({
@@ -34,21 +40,22 @@ test('an offer written offline with a photo shows it offline, syncs it, and anot
 	await resume(page, MEMBER_A);
 	await page.goto('/annonces/nouvelle');
 	await context.setOffline(true);
-	await fillOffer(page, title);
-
-	const picker = page.getByLabel('Ajouter des photos');
-	await picker.setInputFiles({
-		name: 'devis.pdf',
-		mimeType: 'application/pdf',
-		buffer: Buffer.from('%PDF-1.4'),
-	});
-	await expect(page.getByText('« devis.pdf » n’est pas une photo acceptée')).toBeVisible();
 	const original = phonePhoto();
-	const started = Date.now();
-	await picker.setInputFiles({ name: 'remorque.png', mimeType: 'image/png', buffer: original });
-	await expect(page.getByText('Photos prêtes : 1 sur 5.')).toBeVisible({ timeout: 30_000 });
-	const resizeMs = Date.now() - started;
-	await expect(page.getByLabel('Légende de la photo 1')).toHaveAttribute('placeholder', title);
+	let resizeMs = 0;
+	await fillOffer(page, title, async () => {
+		const picker = page.getByLabel('Ajouter des photos');
+		await picker.setInputFiles({
+			name: 'devis.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('%PDF-1.4'),
+		});
+		await expect(page.getByText('« devis.pdf » n’est pas une photo acceptée')).toBeVisible();
+		const started = Date.now();
+		await picker.setInputFiles({ name: 'remorque.png', mimeType: 'image/png', buffer: original });
+		await expect(page.getByText('Photos prêtes : 1 sur 5.')).toBeVisible({ timeout: 30_000 });
+		resizeMs = Date.now() - started;
+		await expect(page.getByLabel('Légende de la photo 1')).toHaveAttribute('placeholder', title);
+	});
 
 	await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -167,25 +174,33 @@ test('the owner adds a photo, puts it first, removes the other: the listing and 
 	const title = `Prêt d’un triporteur ${Date.now()}`;
 	await resume(page, MEMBER_A);
 	await page.goto('/annonces/nouvelle');
-	await fillOffer(page, title);
-	await page
-		.getByLabel('Ajouter des photos')
-		.setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: phonePhoto() });
-	await expect(page.getByText('Photos prêtes : 1 sur 5.')).toBeVisible({ timeout: 30_000 });
+	await fillOffer(page, title, async () => {
+		await page
+			.getByLabel('Ajouter des photos')
+			.setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: phonePhoto() });
+		await expect(page.getByText('Photos prêtes : 1 sur 5.')).toBeVisible({ timeout: 30_000 });
+	});
 	await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	const id = `listing:${new URL(page.url()).pathname.split('/').pop()}`;
 
+	// Editing opens on the preview; its photos are one step away.
 	await page.getByRole('link', { name: 'Modifier', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Aperçu' })).toBeVisible();
+	await page.getByRole('button', { name: 'Modifier l’étape « Photos »' }).click();
 	await expect(page.getByLabel('Légende de la photo 1')).toHaveValue(title);
 	await page
 		.getByLabel('Ajouter des photos')
 		.setInputFiles({ name: 'b.png', mimeType: 'image/png', buffer: phonePhoto(1200, 1600) });
 	await expect(page.getByText('Photos prêtes : 2 sur 5.')).toBeVisible({ timeout: 30_000 });
-	await page.getByRole('button', { name: 'Monter la photo 2' }).click();
+	await page.getByRole('button', { name: 'Avancer la photo 2' }).click();
 	await page.getByLabel('Légende de la photo 1').fill('Le triporteur chargé');
 	await page.getByRole('button', { name: 'Retirer la photo 2' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Photo retirée. 1 sur 5.' })).toBeVisible();
+	await page
+		.getByRole('navigation', { name: 'Étapes de l’annonce' })
+		.getByRole('button', { name: /Aperçu/ })
+		.click();
 	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
 
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -223,20 +238,21 @@ test('a grainy phone photo is brought within its budget; an original over 15 MB 
 	const title = `Photo granuleuse ${Date.now()}`;
 	await resume(page, MEMBER_A);
 	await page.goto('/annonces/nouvelle');
-	await fillOffer(page, title);
-	const picker = page.getByLabel('Ajouter des photos');
-	await picker.setInputFiles({
-		name: 'pano.png',
-		mimeType: 'image/png',
-		buffer: Buffer.alloc(16 * 1024 * 1024),
-	});
-	await expect(page.getByText('« pano.png » est trop lourde (16 Mo) : 15 Mo au plus.')).toBeVisible();
-
 	const grainy = phonePhoto(2400, 1800, 255);
-	const started = Date.now();
-	await picker.setInputFiles({ name: 'grain.png', mimeType: 'image/png', buffer: grainy });
-	await expect(page.getByText('Photos prêtes : 1 sur 5.')).toBeVisible({ timeout: 60_000 });
-	const resizeMs = Date.now() - started;
+	let resizeMs = 0;
+	await fillOffer(page, title, async () => {
+		const picker = page.getByLabel('Ajouter des photos');
+		await picker.setInputFiles({
+			name: 'pano.png',
+			mimeType: 'image/png',
+			buffer: Buffer.alloc(16 * 1024 * 1024),
+		});
+		await expect(page.getByText('« pano.png » est trop lourde (16 Mo) : 15 Mo au plus.')).toBeVisible();
+		const started = Date.now();
+		await picker.setInputFiles({ name: 'grain.png', mimeType: 'image/png', buffer: grainy });
+		await expect(page.getByText('Photos prêtes : 1 sur 5.')).toBeVisible({ timeout: 60_000 });
+		resizeMs = Date.now() - started;
+	});
 	await page.getByRole('button', { name: 'Publier l’annonce' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	const id = `listing:${new URL(page.url()).pathname.split('/').pop()}`;

@@ -1,17 +1,21 @@
 // The state of the listing form (new or edit): its field values and the document they make; the
 // save flow (field errors, the domain's gate, saving, failures) is the forms' one.
-import { type Listing, ListingSchema, newKey, type Viewer } from '../domain';
+import { type Listing, ListingSchema, newKey, SCHEMA_VERSION, type Viewer } from '../domain';
 import { FormDraft } from '../forms/draft.svelte';
 import type { Unstamped } from '../forms/unstamped';
+import { m } from '../i18n';
 import { PhotoSet } from '../media/photo-set.svelte';
 import { addMonths, today } from '../ui/format';
-import type { FieldErrors } from '../ui/validation';
+import { type FieldErrors, fieldErrors } from '../ui/validation';
+import { LISTING_FIELDS } from './listing-steps';
+
+export { LISTING_FIELDS };
 
 /** Statuses a member may set by hand ("expired" follows from the end date). */
 export const EDITABLE_STATUSES = ['open', 'discussion', 'concluded', 'withdrawn'] as const;
 
-/** Field order in the form: the first invalid one receives the focus. */
-export const LISTING_FIELDS = [
+/** The fields a draft kept on the device holds: what is typed, not the photos. */
+const KEPT_FIELDS = [
 	'kind',
 	'nature',
 	'sector',
@@ -23,8 +27,6 @@ export const LISTING_FIELDS = [
 	'validFrom',
 	'validUntil',
 	'audience',
-	'status',
-	'concludedWith',
 ] as const;
 
 export class ListingDraft extends FormDraft<Listing> {
@@ -47,7 +49,7 @@ export class ListingDraft extends FormDraft<Listing> {
 	readonly photos: PhotoSet;
 	protected readonly schema = ListingSchema;
 	protected readonly rootField = 'validUntil';
-	protected readonly notSaved = 'L’annonce n’est pas enregistrée';
+	protected readonly notSaved = m.posting_not_saved();
 
 	constructor(base: Listing | null) {
 		super(base);
@@ -67,6 +69,35 @@ export class ListingDraft extends FormDraft<Listing> {
 		this.audience = base.audience;
 		this.status = base.status === 'expired' ? 'open' : base.status;
 		this.concludedWith = base.concludedWith ?? '';
+	}
+
+	/** What is typed, to keep on the device (the photos are not kept). */
+	values(): Record<string, string> {
+		return Object.fromEntries(KEPT_FIELDS.map((field) => [field, this[field]]));
+	}
+
+	/** Puts back what was typed (a kept draft), ignoring anything that is not a field. */
+	restore(values: Record<string, unknown>): void {
+		for (const field of KEPT_FIELDS)
+			if (typeof values[field] === 'string') this[field] = values[field] as string;
+	}
+
+	/** True when nothing has been typed yet (a kept draft of it is not worth showing). */
+	isBlank(): boolean {
+		return !this.nature && !this.sector && !this.title.trim() && !this.text.trim() && !this.price.trim();
+	}
+
+	/**
+	 * Every field's error as saving would find it, without saving: the steps show theirs before
+	 * « Suivant ». The schema decides, as in FormDraft.save (stamped the same way).
+	 */
+	validate(viewer: Viewer): FieldErrors {
+		const doc = this.build(viewer);
+		if (typeof doc === 'string') return {};
+		const stamped = { schema: SCHEMA_VERSION, createdAt: NOW, updatedAt: NOW, ...doc };
+		const errors = fieldErrors(this.schema, stamped, this.rootField);
+		this.check(doc, errors);
+		return errors;
 	}
 
 	/** The document this draft would save, on top of the stored one when editing. */
@@ -111,17 +142,19 @@ export class ListingDraft extends FormDraft<Listing> {
 	}
 
 	protected pending(): string | null {
-		return this.photos.busy ? 'Patientez : les photos sont en cours de réduction.' : null;
+		return this.photos.busy ? m.posting_photos_busy() : null;
 	}
 
 	protected build(viewer: Viewer): Unstamped<Listing> | string {
 		const owner = this.base?.owner ?? viewer.structureId;
-		if (!owner) return 'Ce compte n’est rattaché à aucune structure : il ne peut pas publier d’annonce.';
+		if (!owner) return m.posting_no_structure();
 		return this.toDoc(owner);
 	}
 
 	protected check(doc: Unstamped<Listing>, errors: FieldErrors): void {
 		if (doc.status === 'concluded' && !doc.concludedWith)
-			errors.concludedWith = 'Choisissez la structure avec laquelle l’échange a été conclu.';
+			errors.concludedWith = m.posting_concluded_with_needed();
 	}
 }
+
+const NOW = '2000-01-01T00:00:00.000Z';

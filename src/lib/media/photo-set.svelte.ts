@@ -9,6 +9,7 @@ import {
 	slotOf,
 	thumbName,
 } from '../domain';
+import { m } from '../i18n';
 import { type Attachments, attachmentsOf, type Stub } from './attachments';
 import { decode, type Encoded, encode, ImageError } from './resize';
 import { freeSlots, TARGETS } from './rules';
@@ -52,7 +53,7 @@ export class PhotoSet {
 		if (this.busy || files.length === 0) return;
 		this.busy = true;
 		this.problem = false;
-		this.message = 'Réduction des photos…';
+		this.message = m.posting_photos_reducing();
 		const refused: string[] = [];
 		const extra = files.length - this.room;
 		try {
@@ -68,16 +69,17 @@ export class PhotoSet {
 					const preview = URL.createObjectURL(thumb.blob);
 					this.items.push({ key: `p${keys++}`, slot, alt: '', fresh: { full, thumb, preview } });
 				} catch (err) {
-					refused.push(err instanceof ImageError ? err.message : `« ${file.name} » n’a pas pu être lue.`);
+					refused.push(
+						err instanceof ImageError ? err.message : m.posting_photo_unreadable({ name: file.name }),
+					);
 				}
 			}
-			if (extra > 0)
-				refused.push(`${MAX_LISTING_PHOTOS} photos au plus : ${extra} non ajoutée${extra > 1 ? 's' : ''}.`);
+			if (extra > 0) refused.push(m.posting_photos_too_many({ count: extra, max: MAX_LISTING_PHOTOS }));
 			this.problem = refused.length > 0;
 			this.message =
 				refused.length > 0
 					? refused.join(' ')
-					: `Photos prêtes : ${this.items.length} sur ${MAX_LISTING_PHOTOS}.`;
+					: m.posting_photos_ready({ count: this.items.length, max: MAX_LISTING_PHOTOS });
 		} finally {
 			this.busy = false;
 		}
@@ -87,16 +89,20 @@ export class PhotoSet {
 		const [gone] = this.items.splice(index, 1);
 		if (gone?.fresh) URL.revokeObjectURL(gone.fresh.preview);
 		this.problem = false;
-		this.message = `Photo retirée. ${this.items.length} sur ${MAX_LISTING_PHOTOS}.`;
+		this.message = m.posting_photo_removed({ count: this.items.length, max: MAX_LISTING_PHOTOS });
 	}
 
 	move(index: number, by: -1 | 1): void {
-		const to = index + by;
-		if (to < 0 || to >= this.items.length) return;
-		const [item] = this.items.splice(index, 1);
+		this.moveTo(index, index + by);
+	}
+
+	/** Puts the photo at `from` in position `to` (a drag and drop, or the arrows). */
+	moveTo(from: number, to: number): void {
+		if (from === to || from < 0 || to < 0 || from >= this.items.length || to >= this.items.length) return;
+		const [item] = this.items.splice(from, 1);
 		this.items.splice(to, 0, item);
 		this.problem = false;
-		this.message = `Photo déplacée en position ${to + 1}.`;
+		this.message = m.posting_photo_moved({ n: to + 1 });
 	}
 
 	/** The document's `photos` and `_attachments`; a photo without text is described by the title. */
@@ -117,6 +123,14 @@ export class PhotoSet {
 			return { ...names, alt };
 		});
 		return { photos, _attachments: attachments };
+	}
+
+	/** Forgets every photo (the draft is cleared). */
+	clear(): void {
+		this.dispose();
+		this.items = [];
+		this.message = '';
+		this.problem = false;
 	}
 
 	/** Frees the previews (the form is leaving). */

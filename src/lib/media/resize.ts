@@ -2,6 +2,7 @@
 // (JPEG where the browser cannot) within a byte budget. Browser APIs only: a phone's 12 MB photo
 // leaves as ~150 kB.
 import type { ImageType } from '../domain';
+import { m } from '../i18n';
 import { fitWithin, pickProblem, QUALITIES, SHRINK, type Target } from './rules';
 
 export interface Encoded {
@@ -11,19 +12,17 @@ export interface Encoded {
 	height: number;
 }
 
-/** A refusal the forms show as is (French). */
+/** A refusal the forms show as is (in the reader's language). */
 export class ImageError extends Error {}
 
-/** Decodes the picked file, refusing wrong types and sizes with a French message. */
+/** Decodes the picked file, refusing wrong types and sizes with a message for the reader. */
 export async function decode(file: File): Promise<ImageBitmap> {
 	const problem = pickProblem(file);
 	if (problem) throw new ImageError(problem);
 	try {
 		return await createImageBitmap(file, { imageOrientation: 'from-image' });
 	} catch {
-		throw new ImageError(
-			`« ${file.name} » n’a pas pu être lue sur cet appareil : enregistrez-la en JPEG ou PNG puis réessayez.`,
-		);
+		throw new ImageError(m.posting_decode_failed({ name: file.name }));
 	}
 }
 
@@ -72,5 +71,5 @@ export async function encode(bitmap: ImageBitmap, target: Target): Promise<Encod
 		}
 		({ width, height } = fitWithin(width, height, Math.round(Math.max(width, height) * SHRINK)));
 	}
-	throw new ImageError('Cette image n’a pas pu être réduite : essayez une autre photo.');
+	throw new ImageError(m.posting_shrink_failed());
 }

@@ -1,6 +1,7 @@
 // What the device accepts from the photo picker and the sizes it makes of it: pure rules,
 // shared by the resizer and the forms (and unit-tested without a browser).
 import { MAX_LISTING_PHOTOS } from '../domain';
+import { formatNumber, m } from '../i18n';
 
 /** A picked file larger than this is refused before decoding: phones' originals are 2–12 MB. */
 export const MAX_PICKED_BYTES = 15 * 1024 * 1024;
@@ -29,17 +30,21 @@ export interface Picked {
 	size: number;
 }
 
-const megabytes = (bytes: number) =>
-	`${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+/** « 15 Mo », « 16,2 Mo » in the reader's language. */
+export const megabytes = (bytes: number) =>
+	m.posting_megabytes({ n: formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 }) });
 
-/** Why a picked file is refused, in French, or null when it may be decoded. */
+/** Why a picked file is refused, in the reader's language, or null when it may be decoded. */
 export function pickProblem(file: Picked): string | null {
 	const type = file.type || guessType(file.name);
-	if (!PICKABLE_TYPES.includes(type))
-		return `« ${file.name} » n’est pas une photo acceptée : choisissez une image JPEG, PNG, WebP ou HEIC.`;
+	if (!PICKABLE_TYPES.includes(type)) return m.posting_pick_wrong_type({ name: file.name });
 	if (file.size > MAX_PICKED_BYTES)
-		return `« ${file.name} » est trop lourde (${megabytes(file.size)}) : 15 Mo au plus.`;
-	if (file.size === 0) return `« ${file.name} » est vide.`;
+		return m.posting_pick_too_big({
+			name: file.name,
+			size: megabytes(file.size),
+			max: megabytes(MAX_PICKED_BYTES),
+		});
+	if (file.size === 0) return m.posting_pick_empty({ name: file.name });
 	return null;
 }
 
@@ -74,5 +79,5 @@ export function initials(name: string): string {
 		.split(/[\s'’-]+/)
 		.filter(Boolean);
 	const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-	return letters.map((w) => w[0].toLocaleUpperCase('fr-FR')).join('');
+	return letters.map((w) => w[0].toUpperCase()).join('');
 }

@@ -1,6 +1,7 @@
 // One image of a document being edited (a structure's logo): the stored one, a new one resized on
 // the device, or none; merged into the document's attachments when its form saves.
 import { type ImageType, logoName, structureLogo } from '../domain';
+import { m } from '../i18n';
 import { type Attachments, attachmentsOf, type Stub } from './attachments';
 import { decode, type Encoded, encode, ImageError } from './resize';
 import { TARGETS } from './rules';
@@ -34,17 +35,18 @@ export class SingleImage {
 		if (!file || this.busy) return;
 		this.busy = true;
 		this.problem = false;
-		this.message = 'Réduction de l’image…';
+		this.message = m.posting_logo_reducing();
 		try {
 			const bitmap = await decode(file);
 			const encoded = await encode(bitmap, TARGETS.logo);
 			bitmap.close();
 			this.#setPreview(URL.createObjectURL(encoded.blob));
 			this.fresh = encoded;
-			this.message = 'Nouveau logo prêt : il sera enregistré avec la fiche.';
+			this.message = m.posting_logo_ready();
 		} catch (err) {
 			this.problem = true;
-			this.message = err instanceof ImageError ? err.message : `« ${file.name} » n’a pas pu être lue.`;
+			this.message =
+				err instanceof ImageError ? err.message : m.posting_photo_unreadable({ name: file.name });
 		} finally {
 			this.busy = false;
 		}
@@ -55,7 +57,7 @@ export class SingleImage {
 		this.#setPreview(null);
 		this.removed = true;
 		this.problem = false;
-		this.message = 'Logo retiré : enregistrez la fiche pour confirmer.';
+		this.message = m.posting_logo_removed();
 	}
 
 	/** The document's attachments after this edit, or undefined when it carries none. */
