@@ -90,7 +90,7 @@ function span(shape: Shape, y: number, ratio: number): [number, number] | null {
 }
 
 /** Row by row, as PNG stores them: the sky's gradient (or the ground), then each shape's span over it. */
-function draw({ width, height }: { width: number; height: number }, s: Scene): Buffer {
+function draw({ width, height }: { width: number; height: number }, s: Scene): Uint8Array {
 	const stride = width * 3 + 1;
 	const raw = new Uint8Array(stride * height);
 	const ratio = width / height;
@@ -125,7 +125,10 @@ export function withPhoto(random: Random, listing: Listing): Listing {
 		thumb: thumbName(1, 'image/png'),
 		alt: `Illustration aux couleurs du secteur de l’annonce « ${listing.title.slice(0, 120)} »`,
 	};
-	const attachment = (bytes: Buffer) => ({ content_type: 'image/png', data: bytes.toString('base64') });
+	const attachment = (bytes: Uint8Array) => ({
+		content_type: 'image/png',
+		data: Buffer.from(bytes).toString('base64'),
+	});
 	return {
 		...listing,
 		photos: [photo],

@@ -14,31 +14,43 @@ function crc32(bytes: Uint8Array): number {
 	return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-	const out = Buffer.alloc(12 + data.length);
-	out.writeUInt32BE(data.length, 0);
-	out.write(type, 4, 'latin1');
+function chunk(type: string, data: Uint8Array): Uint8Array {
+	const out = new Uint8Array(12 + data.length);
+	const view = new DataView(out.buffer);
+	view.setUint32(0, data.length);
+	for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
 	out.set(data, 8);
-	out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+	view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
 	return out;
 }
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
+}
 
 /**
  * `raw` holds the image as PNG wants it before compression: each row one filter byte (0, none)
  * then its pixels, three bytes each. Level 1: flat colours compress well even so, and the demo
  * seed stays fast (level 6 is seven times slower for half the size).
  */
-export function encodePng(width: number, height: number, raw: Uint8Array): Buffer {
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
+export function encodePng(width: number, height: number, raw: Uint8Array): Uint8Array {
+	const header = new Uint8Array(13);
+	const view = new DataView(header.buffer);
+	view.setUint32(0, width);
+	view.setUint32(4, height);
 	header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, truecolour, deflate, no filter list, no interlace
-	return Buffer.concat([
+	return concat([
 		SIGNATURE,
 		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(raw, { level: 1 })),
+		chunk('IDAT', new Uint8Array(deflateSync(raw, { level: 1 }))),
 		chunk('IEND', new Uint8Array()),
 	]);
 }
