@@ -1,8 +1,10 @@
 // A believable, deterministic demo network: structures of Nord and Pas-de-Calais with their people,
 // listings and events, plus the demo accounts. Same options (seed and `now`) → the same documents.
 import type { Doc } from '../../src/lib/domain';
+import { attendance, conversations, proposals } from './activity';
 import { generateEvents, showcaseApero } from './events';
 import { generateListings } from './listings';
+import { addPhotos } from './photos';
 import { Random } from './random';
 import { showcase } from './showcase';
 import { showcaseSpeedDating } from './speed-dating';
@@ -22,12 +24,14 @@ export interface DemoOptions {
 	structures?: number;
 	listings?: number;
 	events?: number;
+	/** Generated photos on about a third of the listings (off at region scale: megabytes for nothing). */
+	photos?: boolean;
 	seed?: number;
 	now?: Date;
 }
 
 /** The size of the whole region (PRODUCT.md), for benchmarks. */
-export const REGION_SCALE = { structures: 10_000, listings: 50_000, events: 300 };
+export const REGION_SCALE = { structures: 10_000, listings: 50_000, events: 300, photos: false };
 export const DEMO_SCALE = { structures: 150, listings: 400, events: 20 };
 export const DEMO_SEED = 59_62;
 
@@ -61,7 +65,9 @@ export function generateDemo(opts: DemoOptions = {}): { docs: Doc[]; accounts: D
 	for (let i = structures.length; i < total; i++) structures.push(generateStructure(random, names, i, now));
 
 	const more = Math.max(0, (opts.listings ?? DEMO_SCALE.listings) - fixed.listings.length);
-	const listings = [...fixed.listings, ...generateListings(new Random(seed, 2), structures, more, now)];
+	const drafted = [...fixed.listings, ...generateListings(new Random(seed, 2), structures, more, now)];
+	const listings =
+		opts.photos === false ? drafted : addPhotos(new Random(seed, 5), drafted, fixed.listings.length);
 	// La Pioche's apéro is one of the requested events, so the counts stay those asked for.
 	const count = opts.events ?? DEMO_SCALE.events;
 	const apero = showcaseApero(new Random(seed, 4), fixed.structures[0], now);
@@ -71,11 +77,20 @@ export function generateDemo(opts: DemoOptions = {}): { docs: Doc[]; accounts: D
 	const generated = generateEvents(new Random(seed, 3), structures, count - fixedEvents.length, now);
 	const events = count > 0 ? [...fixedEvents, ...generated] : [];
 
+	// The demo accounts' own screens stay as the README and the browser tests tell them: the activity
+	// below happens between the other structures of the network.
+	const showcased = new Set(fixed.structures.map((s) => s.doc._id));
+	const members = structures.filter((s) => s.status === 'active' && !showcased.has(s.doc._id));
+	const theirs = generated.filter((e) => e.host && !showcased.has(e.host));
+	const life = new Random(seed, 6);
 	const docs: Doc[] = [
 		...structures.flatMap((s) => [s.doc, ...s.related]),
 		...listings,
 		...events,
 		...(speedDating?.checkins ?? []),
+		...attendance(life, theirs, members, now),
+		...proposals(life, theirs, members, now),
+		...conversations(life, listings, structures, now, showcased),
 	];
 	const accounts: DemoAccount[] = [STAFF, ...fixed.accounts.map((a, i) => ({ ...a, ...ACCOUNT_LABELS[i] }))];
 	return { docs, accounts };

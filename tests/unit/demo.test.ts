@@ -5,6 +5,7 @@ import { DEMO_SCALE, generateDemo, REGION_SCALE } from '../../server/demo/genera
 import {
 	type Contact,
 	canRead,
+	checkMedia,
 	communeByCode,
 	type Doc,
 	type ElbEvent,
@@ -110,18 +111,22 @@ describe('the demo network at its default size', () => {
 		expect(events.every((e: ElbEvent) => e.owner === 'network')).toBe(true);
 	});
 
-	it('has La Pioche host one upcoming public apéro, at its premises in Lille, on French evening time', () => {
-		const pioche = ofType(demo.docs, 'structure').find((s) => s.name === 'La Pioche')!;
-		const hosted = ofType(demo.docs, 'event').filter((e) => e.host === pioche._id && e.kind === 'apero');
-		const upcoming = hosted.filter((e) => e.start > NOW.toISOString());
-		expect(upcoming.length).toBeGreaterThanOrEqual(1);
-		const apero = upcoming.find((e) => e.title.includes('La Pioche'))!;
-		expect(apero).toMatchObject({ audience: 'public', commune: pioche.commune, address: pioche.address });
-		const parisTime = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
-		expect(parisTime.format(new Date(apero.start))).toBe('18:00');
-		expect(apero.end > apero.start).toBe(true);
-		expect(generateDemo({ now: NOW }).docs.filter((d) => d._id === apero._id)).toEqual([apero]);
-	});
+	it(
+		'has La Pioche host one upcoming public apéro, at its premises in Lille, on French evening time',
+		() => {
+			const pioche = ofType(demo.docs, 'structure').find((s) => s.name === 'La Pioche')!;
+			const hosted = ofType(demo.docs, 'event').filter((e) => e.host === pioche._id && e.kind === 'apero');
+			const upcoming = hosted.filter((e) => e.start > NOW.toISOString());
+			expect(upcoming.length).toBeGreaterThanOrEqual(1);
+			const apero = upcoming.find((e) => e.title.includes('La Pioche'))!;
+			expect(apero).toMatchObject({ audience: 'public', commune: pioche.commune, address: pioche.address });
+			const parisTime = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' });
+			expect(parisTime.format(new Date(apero.start))).toBe('18:00');
+			expect(apero.end > apero.start).toBe(true);
+			expect(generateDemo({ now: NOW }).docs.filter((d) => d._id === apero._id)).toEqual([apero]);
+		},
+		LONG,
+	);
 
 	it('dates every document before now', () => {
 		const now = NOW.toISOString();
@@ -212,21 +217,29 @@ describe('the demo accounts', () => {
 });
 
 describe('determinism', () => {
-	it('gives byte-identical documents for the same seed and date, and another network for another seed', () => {
-		const again = generateDemo({ now: NOW });
-		expect(JSON.stringify(again)).toBe(JSON.stringify(demo));
-		const other = generateDemo({ now: NOW, seed: 12_345 });
-		expect(JSON.stringify(other.docs)).not.toBe(JSON.stringify(demo.docs));
-		expect(other.accounts).toEqual(demo.accounts);
-	});
+	it(
+		'gives byte-identical documents for the same seed and date, and another network for another seed',
+		() => {
+			const again = generateDemo({ now: NOW });
+			expect(JSON.stringify(again)).toBe(JSON.stringify(demo));
+			const other = generateDemo({ now: NOW, seed: 12_345 });
+			expect(JSON.stringify(other.docs)).not.toBe(JSON.stringify(demo.docs));
+			expect(other.accounts).toEqual(demo.accounts);
+		},
+		LONG,
+	);
 
-	it('moves dates with `now`: listings stay valid around the given day', () => {
-		const later = new Date('2027-06-01T08:00:00Z');
-		const listings = ofType(generateDemo({ now: later }).docs, 'listing');
-		const day = later.toISOString().slice(0, 10);
-		const current = listings.filter((l) => l.validFrom <= day && day <= l.validUntil).length;
-		expect(current / listings.length).toBeGreaterThan(0.7);
-	});
+	it(
+		'moves dates with `now`: listings stay valid around the given day',
+		() => {
+			const later = new Date('2027-06-01T08:00:00Z');
+			const listings = ofType(generateDemo({ now: later }).docs, 'listing');
+			const day = later.toISOString().slice(0, 10);
+			const current = listings.filter((l) => l.validFrom <= day && day <= l.validUntil).length;
+			expect(current / listings.length).toBeGreaterThan(0.7);
+		},
+		LONG,
+	);
 });
 
 describe('the demo network at region scale', () => {
@@ -257,5 +270,70 @@ describe('the demo network at region scale', () => {
 	it('owns every listing by a structure of the network', () => {
 		const ids = new Set(ofType(region.docs, 'structure').map((s) => s._id));
 		expect(ofType(region.docs, 'listing').every((l) => ids.has(l.owner))).toBe(true);
+	});
+});
+
+describe('the living demo', () => {
+	it('shows photos on about a third of the listings, each passing the server’s media rules', () => {
+		const listings = ofType(demo.docs, 'listing');
+		const pictured = listings.filter((l) => (l.photos?.length ?? 0) > 0);
+		expect(pictured.length / listings.length).toBeGreaterThan(0.25);
+		expect(pictured.length / listings.length).toBeLessThan(0.45);
+		for (const listing of pictured) {
+			expect(checkMedia(listing)).toEqual({ ok: true });
+			const photo = listing.photos?.[0];
+			const stored = (listing as { _attachments?: Record<string, { content_type: string }> })._attachments;
+			expect(stored?.[photo?.name ?? '']?.content_type).toBe('image/png');
+			expect(stored?.[photo?.thumb ?? '']?.content_type).toBe('image/png');
+		}
+		expect(ofType(region.docs, 'listing').some((l) => l.photos)).toBe(false);
+	});
+
+	it('has past events with their registered people checked in at the door, and a walk-in or two', () => {
+		const past = ofType(demo.docs, 'event').filter((e) => e.end < NOW.toISOString());
+		expect(past.length).toBeGreaterThan(0);
+		const checkins = ofType(demo.docs, 'checkin');
+		for (const event of past) {
+			const door = checkins.filter((c) => c.event === event._id);
+			expect(door.some((c) => c.method === 'walkin')).toBe(true);
+			expect(door.some((c) => c.person)).toBe(true);
+			expect(door.every((c) => c.at >= event.start && c.at < NOW.toISOString())).toBe(true);
+		}
+	});
+
+	it('has members and a guest registered to upcoming events', () => {
+		const upcoming = new Set(
+			ofType(demo.docs, 'event')
+				.filter((e) => e.start > NOW.toISOString())
+				.map((e) => e._id),
+		);
+		const registrations = ofType(demo.docs, 'registration').filter((r) => upcoming.has(r.event));
+		expect(registrations.filter((r) => r.person).length).toBeGreaterThan(5);
+		expect(registrations.some((r) => r.guest)).toBe(true);
+	});
+
+	it('has a proposal waiting for the animator, one accepted with its event and one declined', () => {
+		const proposals = ofType(demo.docs, 'proposal');
+		expect(proposals.map((p) => p.status).sort()).toEqual(['accepted', 'declined', 'pending']);
+		const accepted = proposals.find((p) => p.status === 'accepted');
+		const event = ofType(demo.docs, 'event').find((e) => e._id === accepted?.event);
+		expect(event?.host).toBe(accepted?.structure);
+	});
+
+	it('has conversations with a few messages, read by both structures, none with a demo account', () => {
+		const conversations = ofType(demo.docs, 'conversation');
+		expect(conversations.length).toBeGreaterThanOrEqual(3);
+		const accounts = new Set(demo.accounts.map((a) => a.structureId));
+		for (const c of conversations) {
+			const messages = ofType(demo.docs, 'message').filter((m) => m.conversation === c._id);
+			expect(messages.length).toBeGreaterThanOrEqual(2);
+			expect(c.participants.some((s) => accounts.has(s))).toBe(false);
+			const last = messages
+				.map((m) => m.createdAt)
+				.sort()
+				.at(-1);
+			const marks = ofType(demo.docs, 'readmark').filter((r) => r.conversation === c._id);
+			expect(marks.map((r) => r.lastRead)).toEqual([last, last]);
+		}
 	});
 });

@@ -129,7 +129,13 @@ export function bruteMatching(
 
 /** Structures of the demo network as participants: directory texts, sectors, commune, open listings. */
 export function demoParticipants(count: number): Participant[] {
-	const { docs } = generateDemo({ structures: Math.max(count, 60), listings: 4 * count, events: 0, seed: 7 });
+	const { docs } = generateDemo({
+		structures: Math.max(count, 60),
+		listings: 4 * count,
+		events: 0,
+		photos: false,
+		seed: 7,
+	});
 	const listings = docs.filter((d): d is Listing => d.type === 'listing' && d.status === 'open');
 	return docs
 		.filter((d): d is Structure => d.type === 'structure')

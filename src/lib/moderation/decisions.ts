@@ -16,6 +16,7 @@ import {
 	withDecision,
 } from '../domain';
 import { save, type Unstamped } from '../forms/unstamped';
+import { m } from '../i18n';
 import { getDoc, saveDoc } from '../sync/docs';
 import type { Moderated } from './queries';
 
@@ -23,8 +24,7 @@ type Content = Listing | Message;
 
 async function content(item: Moderated): Promise<Content> {
 	const found = await getDoc<Content>(item.target);
-	if (!found)
-		throw new Error('Ce contenu n’est pas sur cet appareil : attendez la fin de la synchronisation.');
+	if (!found) throw new Error(m.animation_moderation_not_on_device());
 	return found;
 }
 
@@ -56,7 +56,7 @@ const openReports = (item: Moderated) => item.reports.filter((r) => r.status ===
 
 export async function hide(item: Moderated, by: string, reason: string): Promise<void> {
 	const doc = await content(item);
-	if (doc.hidden) throw new Error('Ce contenu est déjà masqué.');
+	if (doc.hidden) throw new Error(m.animation_moderation_already_hidden());
 	await saveDoc(hideContent(doc, by, reason.trim(), openReports(item)[0]?._id));
 	await decide(openReports(item), 'hide', by, reason);
 	await save(notice(doc, 'hidden', reason));

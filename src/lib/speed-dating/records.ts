@@ -2,6 +2,7 @@
 // ids follow from the pair) and each side's answer (a new answer replaces the side's earlier one;
 // two offline answers of one side are settled for the latest).
 import { type Followup, type FollowupAnswer, latestFollowup, type Meeting, newFollowup } from '../domain';
+import { m } from '../i18n';
 import { conflictsOf, getDoc, resolveConflict, saveDoc } from '../sync/docs';
 
 /** Records the meetings that are not on the device yet; a reload recording them again changes nothing. */
@@ -13,7 +14,7 @@ export async function recordMeetings(meetings: Meeting[]): Promise<void> {
 export const reasonOf = (err: unknown): string =>
 	(err as { reason?: string }).reason ?? (err as Error).message;
 
-/** Saves one side's answer: an empty string once saved, else a French message to show. */
+/** Saves one side's answer: an empty string once saved, else a message to show. */
 export async function answerOrFailure(
 	meeting: Meeting,
 	side: string,
@@ -23,7 +24,7 @@ export async function answerOrFailure(
 		await answerFollowup(meeting, side, answer);
 		return '';
 	} catch (err) {
-		return `Réponse non enregistrée : ${reasonOf(err)}`;
+		return m.speed_dating_answer_failed({ reason: reasonOf(err) });
 	}
 }
 

@@ -29,6 +29,7 @@ import {
 	withSettings,
 } from '../domain';
 import { DEFAULT_WEIGHTS, type Participant, pairScores, planRound } from '../domain/pairing';
+import { m } from '../i18n';
 import { tables } from '../local/db';
 import { getDoc, saveDoc } from '../sync/docs';
 import { ringEndOfRound, unlockSound } from './alarm';
@@ -87,7 +88,7 @@ export class Runner extends EventCheckins {
 				this.#rev = saved._rev;
 				this.error = null;
 			} catch (err) {
-				this.error = `Enregistrement impossible sur cet appareil : ${reasonOf(err)}`;
+				this.error = m.speed_dating_save_failed({ reason: reasonOf(err) });
 			}
 		});
 		await this.#saving;
@@ -181,7 +182,7 @@ export class Runner extends EventCheckins {
 			await this.#planIfNeeded();
 			if (round) await recordMeetings(meetingsOfRound(ended, round, event, now));
 		} catch (err) {
-			this.error = `Fin du tour non enregistrée : ${reasonOf(err)}`;
+			this.error = m.speed_dating_end_failed({ reason: reasonOf(err) });
 		} finally {
 			this.#ending = false;
 		}
