@@ -201,7 +201,7 @@ test.describe(() => {
 		await openDoor(page, eventKey);
 
 		// Both registered people wait in the list of those not arrived yet.
-		const expected = page.getByRole('list', { name: /^Inscrits pas encore arrivés/ });
+		const expected = page.getByRole('list', { name: /^Inscrits? pas encore arrivés? \(/ });
 		await expect(page.getByRole('heading', { name: 'Inscrits pas encore arrivés (2)' })).toBeVisible({
 			timeout: SYNC_TIMEOUT,
 		});
@@ -276,7 +276,7 @@ test.describe(() => {
 			const mode = page.getByRole('dialog', { name: 'Mode scan' });
 			await expect(mode).toBeVisible();
 			const feedback = mode.getByTestId('scan-feedback');
-			await expect(feedback).toContainText(`${person?.name}est pointé·e`, { timeout: 30_000 });
+			await expect(feedback).toContainText(`${person?.name} est pointé·e`, { timeout: 30_000 });
 			await expect(feedback).toHaveClass(/\bok\b/);
 			// Full screen: the green covers the whole viewport.
 			const box = await feedback.boundingBox();
