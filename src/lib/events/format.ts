@@ -1,6 +1,6 @@
 // Event dates as a reader expects them in their language, on French time whatever the device's
 // time zone: an apéro at 18 h in Lille reads 18 h for a member abroad too.
-import { EVENT_KINDS } from '../domain';
+import { EVENT_KINDS, type Standing } from '../domain';
 import { dateFormat, formatDateWith, getLocale, m } from '../i18n';
 
 const ZONE = 'Europe/Paris';
@@ -11,7 +11,12 @@ const DAY: Intl.DateTimeFormatOptions = {
 	year: 'numeric',
 	timeZone: ZONE,
 };
-const HOUR: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE };
+const HOUR: Intl.DateTimeFormatOptions = {
+	hour: 'numeric',
+	minute: '2-digit',
+	hourCycle: 'h23',
+	timeZone: ZONE,
+};
 
 export function eventKindLabel(kind: string): string {
 	return (EVENT_KINDS as Record<string, string>)[kind] ?? kind;
@@ -35,4 +40,12 @@ export function formatEventWhen(start: string, end: string): string {
 	const endDay = formatDateWith(to, DAY);
 	if (day === endDay) return m.events_when_same_day({ day, from: hour(from), to: hour(to) });
 	return m.events_when_span({ day, from: hour(from), endDay, to: hour(to) });
+}
+
+/** Where a registration stands, in the reader's language: « Inscrit·e », « En liste d’attente (n° 2) ». */
+export function standingText(standing: Standing | undefined): string {
+	if (!standing) return m.events_standing_cancelled();
+	return standing.status === 'confirmed'
+		? m.events_standing_confirmed()
+		: m.events_standing_waiting({ position: standing.position });
 }
