@@ -276,12 +276,24 @@ test.describe(() => {
 			const mode = page.getByRole('dialog', { name: 'Mode scan' });
 			await expect(mode).toBeVisible();
 			const feedback = mode.getByTestId('scan-feedback');
-			await expect(feedback).toContainText(`${person?.name} est pointé·e`, { timeout: 30_000 });
-			await expect(feedback).toHaveClass(/\bok\b/);
-			// Full screen: the green covers the whole viewport.
-			const box = await feedback.boundingBox();
-			const viewport = page.viewportSize();
-			expect(box).toMatchObject({ x: 0, y: 0, width: viewport?.width, height: viewport?.height });
+			// The green shows for about two seconds: read it in the page, frame by frame, all at once —
+			// green, with the name, covering the whole screen.
+			await page.waitForFunction(
+				(name) => {
+					const shown = document.querySelector('[data-testid="scan-feedback"]');
+					const box = shown?.getBoundingClientRect();
+					return (
+						!!shown?.classList.contains('ok') &&
+						!!shown.textContent?.includes(`${name} est pointé·e`) &&
+						box?.left === 0 &&
+						box.top === 0 &&
+						box.width === innerWidth &&
+						box.height === innerHeight
+					);
+				},
+				person?.name,
+				{ polling: 'raf', timeout: 30_000 },
+			);
 			await expect(mode.getByTestId('scan-summary')).toHaveText('1 pointé : 0 inscrit, 1 sans inscription');
 			// A tap goes back to scanning; the same card shown again is already checked in (amber).
 			await feedback.click();
@@ -372,7 +384,7 @@ test.describe(() => {
 		await expect(page.getByRole('status').filter({ hasText: 'Chargement…' })).toBeVisible();
 		release();
 		const qr = page.getByRole('img', { name: /QR code de la carte de membre de Julie Vandenberghe/ });
-		await expect(qr.locator('svg')).toBeVisible();
+		await expect(qr.locator('svg')).toBeVisible({ timeout: 30_000 });
 		await page.unroute('**/api/card');
 
 		// Offline on a device that never kept the card: a clear message, and the card once back online.
@@ -384,7 +396,7 @@ test.describe(() => {
 		);
 		await context.setOffline(false);
 		await page.getByRole('button', { name: 'Réessayer' }).click();
-		await expect(qr.locator('svg')).toBeVisible();
+		await expect(qr.locator('svg')).toBeVisible({ timeout: 30_000 });
 		await expect(page.getByRole('alert')).toBeHidden();
 	});
 

@@ -132,7 +132,10 @@ test.describe(() => {
 		).toBeVisible();
 		await page.reload();
 		const mine = page.getByRole('list', { name: 'Inscriptions de ma structure' });
-		await expect(mine.getByTestId('standing')).toHaveText(/votre place sera confirmée à la synchronisation/);
+		// A reload offline on a loaded machine can take a while to read the device's tables.
+		await expect(mine.getByTestId('standing')).toHaveText(/votre place sera confirmée à la synchronisation/, {
+			timeout: 30_000,
+		});
 		expect((await places(server, 'e2e-une-place')).confirmed).toBe(0);
 
 		await context.setOffline(false);
