@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../../server/store';
-import { newCheckin, newRegistration } from '../../src/lib/domain';
+import { guestRegistrationId, newCheckin, newRegistration, type Registration } from '../../src/lib/domain';
 import { event, PIOCHE, person, RELAIS, structure } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'elbasar-attendance-cli-'));
@@ -22,10 +22,21 @@ const past = (key: string, day: string, host?: string) =>
 		capacity: 2,
 		...(host ? { host } : {}),
 	});
-const first = past('mars', '2026-03-12', 'structure:la-pioche');
+const first = { ...past('mars', '2026-03-12', 'structure:la-pioche'), capacity: 3 };
 const second = past('juin', '2026-06-18');
 const lea = person('lea', PIOCHE);
 const marc = person('marc', RELAIS, { name: 'Marc Dubois' });
+/** Registered with « S’inscrire sans compte », then found by name at the door. */
+const sacha = {
+	...newRegistration({ event: first, person: lea, at: '2026-03-02T10:00:00.000Z' }),
+	_id: guestRegistrationId(first._id, 'sacha@exemple.fr'),
+	person: undefined,
+	structure: undefined,
+	guest: true,
+	owner: 'network',
+	name: 'Sacha Invité',
+	email: 'sacha@exemple.fr',
+} as Registration;
 
 beforeAll(async () => {
 	const stores = openStores({ dataDir: join(dir, 'data') });
@@ -36,7 +47,14 @@ beforeAll(async () => {
 		second,
 		newRegistration({ event: first, person: lea, at: '2026-03-01T10:00:00.000Z' }),
 		newRegistration({ event: first, person: marc, at: '2026-03-01T11:00:00.000Z' }),
+		sacha,
 		newCheckin({ event: first, method: 'qr', device: 'd1', person: lea }),
+		newCheckin({
+			event: first,
+			method: 'search',
+			device: 'd1',
+			guest: { _id: sacha._id, name: sacha.name, email: sacha.email },
+		}),
 		newCheckin({
 			event: first,
 			method: 'walkin',
@@ -70,8 +88,11 @@ describe('the attendance command line', () => {
 		const sheet = rows(await attendance('evenements'));
 		expect(sheet[0].slice(0, 3)).toEqual(['Date', 'Événement', 'Type']);
 		expect(sheet.slice(1).map((r) => r[1])).toEqual(['Apéro juin', 'Apéro mars']);
-		// Apéro mars: 2 registered, 2 present (1 walk-in), Marc absent; hosted by La Pioche.
-		expect(sheet[2].slice(5)).toEqual(['2', '0', '2', '1', '1', 'La Pioche']);
+		// Apéro mars: 3 registered (the guest too), 3 present of whom 1 walk-in (the guest is not
+		// one), Marc absent; hosted by La Pioche.
+		expect(sheet[2].slice(4)).toEqual(['3', '3', '0', '3', '1', '1', 'La Pioche']);
+		// Apéro juin: nobody registered, so both people checked in by name came without registration.
+		expect(sheet[1].slice(5, 10)).toEqual(['0', '0', '2', '2', '0']);
 	});
 
 	it('exports attendance per structure into a file, from a date on', async () => {

@@ -9,9 +9,14 @@ import {
 	type CardPayload,
 	type Checkin,
 	checkinId,
-	countCheckins,
+	doorCounts,
+	guestCheckinId,
+	guestRegistrationId,
 	mergeCheckins,
 	newCheckin,
+	newRegistration,
+	notArrived,
+	type Registration,
 	signCard,
 	validateDoc,
 	verifyCard,
@@ -149,7 +154,85 @@ describe('merging duplicate check-ins', () => {
 
 	it('counts a person once however many revisions arrive', () => {
 		const walkin = newCheckin({ event, method: 'walkin', device: 'tel-a', walkin: { name: 'Paul' } });
-		expect(countCheckins([a, b, c, walkin, walkin])).toEqual({ checkedIn: 2, walkins: 1 });
+		expect(doorCounts([a, b, c, walkin, walkin], [])).toEqual({ checkedIn: 2, registered: 0, walkins: 2 });
+	});
+});
+
+describe('counts at the door', () => {
+	const marc = { _id: 'person:marc', structure: 'structure:le-relais', name: 'Marc Petit' };
+	const member = newRegistration({ event, person: marc, at: at(0) });
+	const guestId = guestRegistrationId(event._id, 'sacha@exemple.fr');
+	const guest = {
+		...member,
+		_id: guestId,
+		person: undefined,
+		structure: undefined,
+		guest: true,
+		owner: 'network',
+		participants: [event.host],
+		name: 'Sacha Invité',
+		structureName: 'Collectif des Possibles',
+		email: 'sacha@exemple.fr',
+		registeredAt: at(1),
+	} as Registration;
+	const lateMember = newRegistration({ event, person: lea, at: at(2) });
+	const registrations = [member, guest, lateMember];
+	const guestIn = newCheckin({
+		event,
+		method: 'search',
+		device: 'tel-a',
+		guest: {
+			_id: guestId,
+			name: 'Sacha Invité',
+			structureName: 'Collectif des Possibles',
+			email: 'sacha@exemple.fr',
+		},
+	});
+	const memberIn = newCheckin({ event, method: 'qr', device: 'tel-a', person: marc });
+	const walkin = newCheckin({ event, method: 'walkin', device: 'tel-a', walkin: { name: 'Inès Lambert' } });
+
+	it('a guest found by name is checked in under their registration, with a deterministic id', () => {
+		expect(guestIn._id).toBe(guestCheckinId(event._id, guestId));
+		expect(guestIn._id).toMatch(/^checkin:apero-lille~guest-[0-9a-z]+$/);
+		expect(guestIn).toMatchObject({ registration: guestId, method: 'search', name: 'Sacha Invité' });
+		expect(guestIn.person).toBeUndefined();
+		expect(validateDoc(guestIn)).toMatchObject({ ok: true });
+		expect(validateDoc({ ...guestIn, _id: 'checkin:apero-lille~guest-autre' })).toMatchObject({ ok: false });
+		expect(validateDoc({ ...guestIn, person: 'person:marc' })).toMatchObject({ ok: false });
+		const twice = { ...guestIn, at: at(9), devices: ['tel-b'] };
+		expect(mergeCheckins(guestIn, twice)).toEqual(mergeCheckins(twice, guestIn));
+		expect(mergeCheckins(guestIn, twice)).toMatchObject({
+			registration: guestId,
+			devices: ['tel-a', 'tel-b'],
+		});
+	});
+
+	it('a guest, a registered member and a walk-in: 3 checked in, 2 registered, 1 without registration', () => {
+		expect(doorCounts([guestIn, memberIn, walkin], registrations)).toEqual({
+			checkedIn: 3,
+			registered: 2,
+			walkins: 1,
+		});
+	});
+
+	it('a guest recorded as a walk-in with their e-mail (before the fix) still counts as registered', () => {
+		const old = newCheckin({
+			event,
+			method: 'walkin',
+			device: 'tel-a',
+			walkin: { name: 'Sacha Invité', email: 'Sacha@exemple.fr' },
+		});
+		expect(doorCounts([old, memberIn], registrations)).toMatchObject({ registered: 2, walkins: 0 });
+	});
+
+	it('a cancelled registration no longer counts: that person came without one', () => {
+		const cancelled = { ...member, status: 'cancelled' as const };
+		expect(doorCounts([memberIn], [cancelled])).toMatchObject({ registered: 0, walkins: 1 });
+	});
+
+	it('lists the registered people not yet arrived, members and guests, places first', () => {
+		expect(notArrived([], registrations, 2).map((r) => r._id)).toEqual([member._id, guestId, lateMember._id]);
+		expect(notArrived([guestIn, memberIn, walkin], registrations).map((r) => r.name)).toEqual(['Léa Martin']);
 	});
 });
 

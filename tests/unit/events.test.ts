@@ -187,6 +187,31 @@ describe('attendance', () => {
 		expect(line).toMatchObject({ registered: 2, waiting: 1, present: 3, walkins: 1, absent: 1 });
 	});
 
+	it('counts a guest checked in at the door as registered and present, not as a walk-in', () => {
+		const guestId = guestRegistrationId(event._id, 'sacha@exemple.fr');
+		const guest = {
+			...reg('b', 2),
+			_id: guestId,
+			person: undefined,
+			structure: undefined,
+			guest: true,
+			owner: 'network',
+			name: 'Sacha Invité',
+			email: 'sacha@exemple.fr',
+		} as Registration;
+		const guestIn = newCheckin({
+			event,
+			method: 'search',
+			device: 'd1',
+			guest: { _id: guestId, name: 'Sacha Invité', email: 'sacha@exemple.fr' },
+		});
+		const lines = attendanceByEvent([event], [checkins[0], guestIn, walkin], [reg('a', 1), guest]);
+		expect(lines[0]).toMatchObject({ registered: 2, present: 3, walkins: 1, absent: 0 });
+		const rows = Papa.parse<string[]>(eventAttendanceCsv(lines).slice(1), { delimiter: ';' }).data;
+		// Places, Inscrits, En liste d’attente, Présents, Sans inscription, Inscrits absents.
+		expect(rows[1].slice(4, 10)).toEqual(['2', '2', '0', '3', '1', '0']);
+	});
+
 	it('counts events per structure, walk-ins’ structures by name', () => {
 		const later = {
 			...event,

@@ -1,5 +1,7 @@
 // The signed-in person's member card: fetched from the server once, then kept on the device
 // (localStorage) so it shows at the door with no network.
+import { m } from '../i18n';
+
 const CARD_KEY = 'elbasar:member-card';
 
 export interface StoredCard {
@@ -20,11 +22,13 @@ function cached(email: string): StoredCard | null {
 
 export class MemberCard {
 	card = $state<StoredCard | null>(null);
+	/** True from the start when no card is kept yet: the page says « Chargement… », never nothing. */
 	loading = $state(false);
 	error = $state<string | null>(null);
 
 	constructor(private readonly email: string) {
 		this.card = cached(email);
+		this.loading = !this.card;
 	}
 
 	/** Asks the server for a fresh card; offline, the kept one stays. */
@@ -40,7 +44,7 @@ export class MemberCard {
 				reason?: string;
 			} | null;
 			if (!response.ok || !body?.code) {
-				this.error = body?.reason ?? 'La carte n’a pas pu être obtenue : réessayez plus tard.';
+				this.error = body?.reason ?? m.card_error_server();
 				return;
 			}
 			this.card = {
@@ -51,8 +55,7 @@ export class MemberCard {
 			};
 			globalThis.localStorage?.setItem(CARD_KEY, JSON.stringify(this.card));
 		} catch {
-			if (!this.card)
-				this.error = 'Pas de connexion : la carte s’affichera ici après votre prochaine connexion.';
+			if (!this.card) this.error = m.card_error_offline();
 		} finally {
 			this.loading = false;
 		}

@@ -1,10 +1,22 @@
-// The check-in screen's state for one event: the event, its check-ins and counts as live queries
-// over the device's tables, the last outcome shown to the host, and the actions of the door.
-// Conflicts between phones are merged as soon as this device sees them.
-import { countCheckins, type ElbEvent, type Person, type WalkIn } from '../domain';
+// The check-in screen's state for one event: the event, its check-ins, registrations and counts as
+// live queries over the device's tables, the last outcome shown to the host, and the actions of the
+// door. Conflicts between phones are merged as soon as this device sees them.
+import {
+	doorCounts,
+	type ElbEvent,
+	notArrived,
+	type Person,
+	placesOf,
+	type Registration,
+	registrationOfCheckin,
+	type WalkIn,
+} from '../domain';
+import { registrationsOf } from '../events/queries';
+import { m } from '../i18n';
 import { Live } from '../ui/live.svelte';
 import {
 	checkInCode,
+	checkInGuest,
 	checkInPerson,
 	checkInWalkin,
 	confirm,
@@ -19,15 +31,27 @@ function saveFailure(err: unknown): Outcome {
 	const reason = (err as { reason?: unknown })?.reason;
 	return {
 		kind: 'refused',
-		reason:
-			typeof reason === 'string'
-				? `Pointage impossible : ${reason}.`
-				: 'Pointage impossible sur cet appareil : réessayez.',
+		reason: typeof reason === 'string' ? m.door_save_refused({ reason }) : m.door_save_failed(),
 	};
 }
 
 export class Desk extends EventCheckins {
-	counts = $derived.by(() => countCheckins(this.checkins.current));
+	readonly registrations: Live<Registration[]>;
+	/** Who holds a place and who waits, as the event page computes it. */
+	places = $derived.by(() => placesOf(this.registrations.current, this.event.current?.capacity));
+	counts = $derived.by(() => doorCounts(this.checkins.current, this.registrations.current));
+	/** Registered people (places first, then the waiting list) not checked in yet. */
+	expected = $derived.by(() =>
+		notArrived(this.checkins.current, this.registrations.current, this.event.current?.capacity),
+	);
+	/** Registrations already honoured at the door, and people of the directory already checked in. */
+	arrived = $derived.by(
+		() =>
+			new Set([
+				...this.checkins.current.map(registrationOfCheckin),
+				...this.checkins.current.flatMap((c) => (c.person ? [c.person] : [])),
+			]),
+	);
 	recent = $derived.by(() => [...this.checkins.current].sort((a, b) => b.at.localeCompare(a.at)).slice(0, 5));
 	outcome = $state<Outcome | null>(null);
 	refused = $state(0);
@@ -35,6 +59,7 @@ export class Desk extends EventCheckins {
 
 	constructor(eventId: () => string) {
 		super(eventId);
+		this.registrations = new Live(() => registrationsOf(eventId()), []);
 		$effect(() => {
 			this.refused = refusedCodes(eventId()).length;
 		});
@@ -72,6 +97,13 @@ export class Desk extends EventCheckins {
 
 	person(person: Person) {
 		return this.#run((event) => checkInPerson(event, person, 'search'));
+	}
+
+	/** A registration found in the list or by name: the member's person, or the guest's registration. */
+	registered(r: Registration) {
+		if (r.person)
+			return this.person({ _id: r.person, structure: r.structure ?? r.owner, name: r.name } as Person);
+		return this.#run((event) => checkInGuest(event, r));
 	}
 
 	walkin(who: WalkIn) {

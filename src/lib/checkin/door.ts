@@ -12,9 +12,11 @@ import {
 	newCheckin,
 	newKey,
 	type Person,
+	type Registration,
 	verifyCard,
 	type WalkIn,
 } from '../domain';
+import { m } from '../i18n';
 import { tables } from '../local/db';
 import { conflictsOf, getDoc, resolveConflict, saveDoc } from '../sync/docs';
 
@@ -97,7 +99,7 @@ export async function checkInCode(event: EventRef, code: string): Promise<Outcom
 	if (!key)
 		return {
 			kind: 'refused',
-			reason: 'Clé de vérification des cartes absente : synchronisez l’appareil une fois avant l’événement.',
+			reason: m.door_no_card_key(),
 		};
 	const check = await verifyCard(code, key);
 	if (!check.ok) {
@@ -113,16 +115,23 @@ export async function checkInCode(event: EventRef, code: string): Promise<Outcom
 			event,
 			method: 'qr',
 			device: deviceId(),
-			person: { _id: personId, structure, name: `Membre de ${structureName} (à confirmer)` },
+			person: { _id: personId, structure, name: m.door_unconfirmed_name({ structure: structureName }) },
 			unconfirmed: true,
 		}),
 	);
 }
 
 export async function checkInWalkin(event: EventRef, who: WalkIn): Promise<Outcome> {
-	if (!who.name.trim())
-		return { kind: 'refused', reason: 'Le nom est obligatoire pour une personne sans inscription.' };
+	if (!who.name.trim()) return { kind: 'refused', reason: m.door_walkin_name_required() };
 	return record(newCheckin({ event, method: 'walkin', device: deviceId(), walkin: who }));
+}
+
+/** A guest registered without an account, found by name: checked in under their registration. */
+export async function checkInGuest(event: EventRef, registration: Registration): Promise<Outcome> {
+	const { _id, name, structureName, email } = registration;
+	return record(
+		newCheckin({ event, method: 'search', device: deviceId(), guest: { _id, name, structureName, email } }),
+	);
 }
 
 /** Unconfirmed check-ins of this event whose person has since reached the device's directory. */

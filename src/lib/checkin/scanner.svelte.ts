@@ -1,6 +1,7 @@
 // Reads QR codes from the camera: getUserMedia on the back camera, frames decoded with jsQR a few
-// times a second. Errors are said in French, with what to do instead.
+// times a second. Errors are said in the reader's language, with what to do instead.
 import jsQR from 'jsqr';
+import { m } from '../i18n';
 
 const EVERY_MS = 150;
 /** The same code seen again within this time is one scan, not two. */
@@ -8,13 +9,10 @@ const SAME_CODE_MS = 3000;
 
 function cameraError(err: unknown): string {
 	const name = (err as { name?: string })?.name;
-	if (name === 'NotAllowedError' || name === 'SecurityError')
-		return 'Accès à la caméra refusé : autorisez la caméra pour ce site dans les réglages du navigateur, ou recherchez la personne par son nom.';
-	if (name === 'NotFoundError' || name === 'OverconstrainedError')
-		return 'Aucune caméra trouvée sur cet appareil : recherchez la personne par son nom ou collez son code.';
-	if (name === 'NotReadableError')
-		return 'La caméra est occupée par une autre application : fermez-la puis réessayez.';
-	return 'La caméra ne démarre pas : recherchez la personne par son nom ou collez son code.';
+	if (name === 'NotAllowedError' || name === 'SecurityError') return m.door_camera_denied();
+	if (name === 'NotFoundError' || name === 'OverconstrainedError') return m.door_camera_missing();
+	if (name === 'NotReadableError') return m.door_camera_busy();
+	return m.door_camera_failed();
 }
 
 export class Scanner {
@@ -23,14 +21,15 @@ export class Scanner {
 	#stream: MediaStream | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#last = { code: '', at: 0 };
+	/** While the door shows a scan's outcome, codes in view are not read. */
+	#paused = false;
 
 	constructor(private readonly onCode: (code: string) => void) {}
 
 	async start(video: HTMLVideoElement): Promise<void> {
 		this.error = null;
 		if (!navigator.mediaDevices?.getUserMedia) {
-			this.error =
-				'La caméra n’est disponible que sur une connexion sécurisée (https) et un navigateur récent.';
+			this.error = m.door_camera_insecure();
 			return;
 		}
 		try {
@@ -48,6 +47,16 @@ export class Scanner {
 		this.#loop(video, document.createElement('canvas'));
 	}
 
+	pause(): void {
+		this.#paused = true;
+	}
+
+	/** Back to scanning; the card just read needs to stay out of view a moment to count again. */
+	resume(): void {
+		this.#paused = false;
+		this.#last.at = Date.now();
+	}
+
 	stop(): void {
 		clearTimeout(this.#timer);
 		for (const track of this.#stream?.getTracks() ?? []) track.stop();
@@ -57,7 +66,7 @@ export class Scanner {
 
 	#loop(video: HTMLVideoElement, canvas: HTMLCanvasElement): void {
 		if (!this.active) return;
-		const found = this.#decode(video, canvas);
+		const found = this.#paused ? null : this.#decode(video, canvas);
 		const now = Date.now();
 		if (found && (found !== this.#last.code || now - this.#last.at > SAME_CODE_MS)) {
 			this.#last = { code: found, at: now };

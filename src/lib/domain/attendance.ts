@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { Checkin } from './checkin';
 import { communeName } from './communes';
 import { type ElbEvent, EVENT_KINDS } from './events';
-import { placesOf, type Registration } from './registrations';
+import { doorCounts, placesOf, type Registration, registrationOfCheckin } from './registrations';
 
 export interface EventAttendance {
 	event: ElbEvent;
@@ -13,6 +13,7 @@ export interface EventAttendance {
 	waiting: number;
 	/** Everyone checked in at the door, walk-ins included. */
 	present: number;
+	/** Checked in without a registration (guests registered without an account are registered). */
 	walkins: number;
 	/** Registered, holding a place, never checked in. */
 	absent: number;
@@ -27,8 +28,6 @@ export interface StructureAttendance {
 	people: number;
 	lastEvent: ElbEvent;
 }
-
-const personOf = (r: { person?: string; email?: string; _id: string }) => r.person ?? r.email ?? r._id;
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 	const map = new Map<string, T[]>();
@@ -48,15 +47,17 @@ export function attendanceByEvent(
 		.sort((a, b) => b.start.localeCompare(a.start))
 		.map((event) => {
 			const present = checkinsOf.get(event._id) ?? [];
-			const places = placesOf(registrationsOf.get(event._id) ?? [], event.capacity);
-			const came = new Set(present.map((c) => c.person ?? c.email ?? c._id));
+			const registrations = registrationsOf.get(event._id) ?? [];
+			const places = placesOf(registrations, event.capacity);
+			const came = new Set(present.map(registrationOfCheckin));
+			const counts = doorCounts(present, registrations);
 			return {
 				event,
 				registered: places.confirmed.length,
 				waiting: places.waiting.length,
-				present: new Set(present.map((c) => c._id)).size,
-				walkins: present.filter((c) => c.method === 'walkin').length,
-				absent: places.confirmed.filter((r) => !came.has(personOf(r))).length,
+				present: counts.checkedIn,
+				walkins: counts.walkins,
+				absent: places.confirmed.filter((r) => !came.has(r._id)).length,
 			};
 		});
 }

@@ -36,6 +36,14 @@ export function checkinId(eventId: string, personId: string): string {
 	return `checkin:${keyOf(eventId)}~${keyOf(personId)}`;
 }
 
+/**
+ * `checkin:<event key>~guest-<hash>`: a guest registered without an account is checked in under
+ * their registration's own key, so the door's two phones and the reports find one document.
+ */
+export function guestCheckinId(eventId: string, registrationId: string): string {
+	return `checkin:${keyOf(eventId)}~${registrationId.slice(registrationId.indexOf('~') + 1)}`;
+}
+
 /** A walk-in is known by their e-mail, or else by name and structure: typed twice, counted once. */
 export function walkinId(eventId: string, who: WalkIn): string {
 	const identity = who.email?.trim() ? norm(who.email) : `${norm(who.name)}|${norm(who.structureName)}`;
@@ -49,6 +57,10 @@ export const CheckinSchema = v.pipe(
 		type: v.literal('checkin'),
 		...attendee,
 		method: v.picklist(keys(CHECKIN_METHODS)),
+		/** The guest registration (no account, no person) this check-in honours. */
+		registration: v.optional(
+			v.pipe(v.string(), v.startsWith('registration:', 'identifiant d’inscription attendu')),
+		),
 		at: isoTimestamp,
 		/** Every device that checked this person in; the merge keeps them all. */
 		devices: v.pipe(v.array(required(80)), v.minLength(1, 'appareil manquant')),
@@ -56,11 +68,18 @@ export const CheckinSchema = v.pipe(
 		unconfirmed: v.optional(v.literal(true)),
 	}),
 	v.check(
-		(c) => (c.method === 'walkin') !== !!c.person,
-		'un pointage nomme une personne, sauf sans inscription',
+		(c) => (c.method === 'walkin') !== !!(c.person || c.registration),
+		'un pointage nomme une personne ou une inscription d’invité, sauf sans inscription',
 	),
+	v.check((c) => !(c.person && c.registration), 'un pointage nomme une personne ou un invité, pas les deux'),
 	v.check(
-		(c) => c._id === (c.person ? checkinId(c.event, c.person) : walkinId(c.event, c)),
+		(c) =>
+			c._id ===
+			(c.person
+				? checkinId(c.event, c.person)
+				: c.registration
+					? guestCheckinId(c.event, c.registration)
+					: walkinId(c.event, c)),
 		'identifiant de pointage incohérent avec l’événement et la personne',
 	),
 	v.check(
@@ -80,6 +99,8 @@ export interface CheckinInput {
 	at?: string;
 	person?: { _id: string; structure?: string; name: string };
 	walkin?: WalkIn;
+	/** A guest registration found at the door (by name): checked in as registered. */
+	guest?: { _id: string; name: string; structureName?: string; email?: string };
 	unconfirmed?: boolean;
 }
 
@@ -97,7 +118,10 @@ export function newCheckin(input: CheckinInput): Checkin {
 				name: input.person.name,
 				...(input.person.structure ? { structure: input.person.structure } : {}),
 			}
-		: walkinFields(input.event._id, input.walkin);
+		: input.guest
+			? guestFields(input.event._id, input.guest)
+			: walkinFields(input.event._id, input.walkin);
+	const named = input.person || input.guest;
 	return {
 		...who,
 		type: 'checkin',
@@ -106,10 +130,20 @@ export function newCheckin(input: CheckinInput): Checkin {
 		createdAt: at,
 		updatedAt: at,
 		event: input.event._id,
-		method: input.person ? input.method : 'walkin',
+		method: named ? (input.method === 'walkin' ? 'search' : input.method) : 'walkin',
 		at,
 		devices: [input.device],
 		...(input.unconfirmed ? { unconfirmed: true as const } : {}),
+	};
+}
+
+function guestFields(eventId: string, guest: NonNullable<CheckinInput['guest']>) {
+	return {
+		_id: guestCheckinId(eventId, guest._id),
+		registration: guest._id,
+		name: guest.name,
+		...(guest.structureName ? { structureName: guest.structureName } : {}),
+		...(guest.email ? { email: guest.email } : {}),
 	};
 }
 
@@ -166,17 +200,6 @@ export function mergeCheckins(a: Checkin, b: Checkin): Checkin {
 		devices: [...new Set([...x.devices, ...y.devices])].sort(),
 		...(x.unconfirmed && y.unconfirmed ? { unconfirmed } : {}),
 	};
-}
-
-/** Counts at the door: each document id once, whatever revisions or conflicts it carries. */
-export function countCheckins(checkins: { _id: string; method: CheckinMethod }[]): {
-	checkedIn: number;
-	walkins: number;
-} {
-	const byId = new Map(checkins.map((c) => [c._id, c.method]));
-	let walkins = 0;
-	for (const method of byId.values()) if (method === 'walkin') walkins++;
-	return { checkedIn: byId.size, walkins };
 }
 
 /**

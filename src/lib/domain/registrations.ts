@@ -117,6 +117,47 @@ export function placesOf<R extends Ranked>(registrations: R[], capacity: number 
 	return { confirmed, waiting, standing, free: capacity === undefined ? null : capacity - confirmed.length };
 }
 
+type Arrival = { _id: string; event: string; person?: string; registration?: string; email?: string };
+
+/**
+ * The registration a check-in honours: a member's own (one per person and event), the guest
+ * registration it names, or, for a walk-in typed with the e-mail a guest registered with (as the
+ * door did before it found guests by name), that guest's registration.
+ */
+export function registrationOfCheckin(c: Arrival): string {
+	if (c.person) return registrationId(c.event, c.person);
+	if (c.registration) return c.registration;
+	return c.email?.trim() ? guestRegistrationId(c.event, c.email) : '';
+}
+
+export interface DoorCounts {
+	/** Everyone checked in, each document once. */
+	checkedIn: number;
+	/** Of them, people holding a live registration (members and guests, waiting list included). */
+	registered: number;
+	/** Of them, people who came without one: the two always add up to `checkedIn`. */
+	walkins: number;
+}
+
+/** The door's counts for one event, from its check-ins and its registrations. */
+export function doorCounts(checkins: Arrival[], registrations: Ranked[]): DoorCounts {
+	const live = new Set(registrations.filter((r) => r.status === 'registered').map((r) => r._id));
+	const unique = [...new Map(checkins.map((c) => [c._id, c])).values()];
+	const registered = unique.filter((c) => live.has(registrationOfCheckin(c))).length;
+	return { checkedIn: unique.length, registered, walkins: unique.length - registered };
+}
+
+/** Live registrations (places, then the waiting list) whose person has not been checked in yet. */
+export function notArrived<R extends Ranked>(
+	checkins: Arrival[],
+	registrations: R[],
+	capacity?: number,
+): R[] {
+	const came = new Set(checkins.map(registrationOfCheckin));
+	const { confirmed, waiting } = placesOf(registrations, capacity);
+	return [...confirmed, ...waiting].filter((r) => !came.has(r._id));
+}
+
 /** French words for a standing: what the person and the host read. */
 export function standingLabel(standing: Standing | undefined): string {
 	if (!standing) return 'Inscription annulée';

@@ -3,6 +3,7 @@
 // names of the structures these documents point to.
 import { liveQuery, type Observable } from 'dexie';
 import type { Person, Proposal, Registration } from '../domain';
+import { compareText } from '../i18n';
 import { type Row, tables } from '../local/db';
 
 export type RegistrationRow = Row<Registration>;
@@ -23,7 +24,7 @@ export async function personOfAccount(email: string, structureId: string): Promi
 export function teamOf(structureId: string): Observable<Row<Person>[]> {
 	return liveQuery(async () =>
 		(await tables.people.where('owner').equals(structureId).toArray()).sort((a, b) =>
-			a.name.localeCompare(b.name, 'fr'),
+			compareText(a.name, b.name),
 		),
 	);
 }

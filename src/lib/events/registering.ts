@@ -3,6 +3,7 @@
 // guests go through the server. Places left come from the server when it can be reached.
 import type { ElbEvent, Person, Registration, Standing } from '../domain';
 import { keyOf, mergeRegistrations, newRegistration } from '../domain';
+import { m } from '../i18n';
 import { conflictsOf, getDoc, resolveConflict, saveDoc } from '../sync/docs';
 
 /** Registers the person (again, at the back of the list, if they had cancelled). */
@@ -52,8 +53,6 @@ export interface GuestAnswer {
 	cancelToken: string;
 }
 
-const OFFLINE = 'Pas de connexion : l’inscription sans compte demande internet. Réessayez une fois connecté.';
-
 async function post<T>(path: string, body: unknown): Promise<T> {
 	let res: Response;
 	try {
@@ -63,10 +62,10 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 			body: JSON.stringify(body),
 		});
 	} catch {
-		throw new Error(OFFLINE);
+		throw new Error(m.events_guest_offline());
 	}
 	const answer = (await res.json().catch(() => null)) as (T & { reason?: string }) | null;
-	if (!res.ok || !answer) throw new Error(answer?.reason ?? `Erreur ${res.status} : réessayez.`);
+	if (!res.ok || !answer) throw new Error(answer?.reason ?? m.events_http_error({ status: res.status }));
 	return answer;
 }
 

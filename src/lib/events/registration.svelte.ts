@@ -1,13 +1,15 @@
 // The state of the "Inscription" block of an event page, without rendering: the registrations this
 // device holds, the signed-in structure's team and its own registrations, places as the server counts
 // them (refreshed after each sync) or as the host counts them here, and registering or cancelling.
-import { type ElbEvent, type Person, placesOf, type Registration, standingLabel } from '../domain';
+import { type ElbEvent, type Person, placesOf, type Registration } from '../domain';
+import { m } from '../i18n';
 import type { Row } from '../local/db';
 import { session } from '../session.svelte';
 import { syncStatus } from '../sync/status.svelte';
 import { saveFailure } from '../ui/errors';
 import { Live } from '../ui/live.svelte';
 import { savedOffline } from '../ui/offline';
+import { standingText } from './format';
 import { runsEvent } from './host';
 import { personOfAccount, type RegistrationRow, registrationsOf, structureNames, teamOf } from './queries';
 import {
@@ -85,26 +87,25 @@ export class RegistrationState {
 	/** " (structure) · invité·e" after a registrant's name in the host's list. */
 	from(r: { structure?: string; structureName?: string; guest?: true }): string {
 		const name = r.structureName ?? (r.structure ? this.#names.current.get(r.structure) : undefined);
-		return `${name ? ` (${name})` : ''}${r.guest ? ' · invité·e' : ''}`;
+		return `${name ? m.events_from_structure({ structure: name }) : ''}${r.guest ? m.events_from_guest() : ''}`;
 	}
 
 	/** Where a registration stands: the server's word online, the host's own count, or "to be confirmed". */
 	standingOf(id: string): string {
 		const server = this.places?.mine.find((m) => m.id === id);
-		if (server?.standing) return standingLabel(server.standing);
-		if (this.seesAll) return standingLabel(this.local.standing.get(id));
-		return 'Enregistrée sur cet appareil : votre place sera confirmée à la synchronisation';
+		if (server?.standing) return standingText(server.standing);
+		if (this.seesAll) return standingText(this.local.standing.get(id));
+		return m.events_standing_pending();
 	}
 
-	async #act(run: () => Promise<unknown>, done: string): Promise<void> {
+	/** `done` says what was done, `queued` the same when it waits on this device for the network. */
+	async #act(run: () => Promise<unknown>, done: () => string, queued: () => string): Promise<void> {
 		this.busy = true;
 		this.error = '';
 		this.message = '';
 		try {
 			await run();
-			this.message = savedOffline()
-				? `${done} sur cet appareil ; envoi à la prochaine connexion.`
-				: `${done}.`;
+			this.message = savedOffline() ? queued() : done();
 			setTimeout(this.refresh, 1500);
 		} catch (err) {
 			this.error = saveFailure(err);
@@ -115,10 +116,19 @@ export class RegistrationState {
 
 	registerChosen(): void {
 		const person = this.team.current.find((p) => p._id === this.chosen);
-		if (person) this.#act(() => register(this.#event(), person), `Inscription de ${person.name} enregistrée`);
+		if (person)
+			this.#act(
+				() => register(this.#event(), person),
+				() => m.events_registered({ name: person.name }),
+				() => m.events_registered_offline({ name: person.name }),
+			);
 	}
 
 	cancel(registration: Registration): void {
-		this.#act(() => cancelRegistration(registration), `Inscription de ${registration.name} annulée`);
+		this.#act(
+			() => cancelRegistration(registration),
+			() => m.events_cancelled({ name: registration.name }),
+			() => m.events_cancelled_offline({ name: registration.name }),
+		);
 	}
 }

@@ -3,12 +3,13 @@
 import { newKey, type Proposal, ProposalSchema, type Structure } from '../domain';
 import { FormDraft } from '../forms/draft.svelte';
 import type { Unstamped } from '../forms/unstamped';
+import { m } from '../i18n';
 import { today } from '../ui/format';
 import type { FieldErrors } from '../ui/validation';
 
 export class ProposalDraft extends FormDraft<Proposal> {
 	dates = $state(['']);
-	hours = $state('à partir de 18 h');
+	hours = $state(m.events_proposal_default_hours());
 	capacity = $state(30);
 	address = $state('');
 	commune = $state('');
@@ -51,6 +52,6 @@ export class ProposalDraft extends FormDraft<Proposal> {
 	}
 
 	protected check(_doc: Unstamped<Proposal>, errors: FieldErrors): void {
-		if (this.dates.some((d) => d && d < today())) errors.dates ??= 'Les dates proposées doivent être à venir';
+		if (this.dates.some((d) => d && d < today())) errors.dates ??= m.events_proposal_dates_future();
 	}
 }

@@ -1,7 +1,8 @@
 // The month grid of the agenda: weeks from Monday to Sunday, each day with its events, days read
 // in Paris time (an apéro at 23 h 30 in Lille is on that day for everyone).
+import { formatDateWith } from '$lib/i18n';
+
 const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
-const monthTitle = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "2026-12-03" for an instant, in Paris. */
 export const parisDay = (iso: string) => dayKey.format(new Date(iso));
@@ -42,4 +43,5 @@ export function shiftMonth(month: string, by: number): string {
 	return iso(d).slice(0, 7);
 }
 
-export const monthLabel = (month: string) => monthTitle.format(utc(`${month}-01`));
+export const monthLabel = (month: string) =>
+	formatDateWith(utc(`${month}-01`), { month: 'long', year: 'numeric', timeZone: 'UTC' });
