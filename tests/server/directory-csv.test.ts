@@ -1,7 +1,7 @@
 // The directory's CSV routes over real HTTP: the animator imports (dry run first, then for real,
 // then again without any write), others are refused, and exports show contacts to members only.
 import { describe, expect, it } from 'vitest';
-import { handMadeCsv } from '../unit/csv-helpers';
+import { HEADER, handMadeCsv } from '../unit/csv-helpers';
 import { basicHeader, call, PEOPLE, useTestServer, type Who } from './helpers';
 
 const server = useTestServer();
@@ -65,6 +65,15 @@ describe('importing the directory over HTTP', () => {
 			refused: [{ line: 3, reason: 'commune inconnue "Lile"' }],
 		});
 		expect((await revisions())['structure:nouvelle-3']).toMatch(/^1-/);
+	});
+
+	it('files a structure written with a merged commune’s old name and postal code under the current commune', async () => {
+		// Herbelles (62129) joined Inghem in Bellinghem (62471), a commune nouvelle of 2016.
+		const line = 'Les Jardins d’Herbelles;Association loi 1901;Culture;Herbelles;62129;3;;;;';
+		const { body } = await importCsv(`${HEADER}\r\n${line}\r\n`, PEOPLE.animator);
+		expect(body).toMatchObject({ created: 1, refused: [] });
+		const saved = await server.stores.db.get('structure:les-jardins-d-herbelles');
+		expect(saved).toMatchObject({ name: 'Les Jardins d’Herbelles', commune: '62471' });
 	});
 
 	it('refuses members, visitors, other content types and unreadable files', async () => {

@@ -3,6 +3,7 @@
 import { type Structure, StructureSchema } from '../domain';
 import { FormDraft } from '../forms/draft.svelte';
 import type { Unstamped } from '../forms/unstamped';
+import { m } from '../i18n';
 import { SingleImage } from '../media/single-image.svelte';
 import type { FieldErrors } from '../ui/validation';
 
@@ -39,7 +40,7 @@ export class StructureDraft extends FormDraft<Structure> {
 	readonly logo: SingleImage;
 	protected readonly schema = StructureSchema;
 	protected readonly rootField = 'name';
-	protected readonly notSaved = 'La fiche n’est pas enregistrée';
+	protected readonly notSaved = m.directory_draft_not_saved();
 
 	constructor(readonly base: Structure) {
 		super(base);
@@ -82,7 +83,7 @@ export class StructureDraft extends FormDraft<Structure> {
 	}
 
 	protected pending(): string | null {
-		return this.logo.busy ? 'Patientez : le logo est en cours de réduction.' : null;
+		return this.logo.busy ? m.directory_draft_logo_busy() : null;
 	}
 
 	protected build(): Unstamped<Structure> {
@@ -90,6 +91,6 @@ export class StructureDraft extends FormDraft<Structure> {
 	}
 
 	protected check(_doc: Unstamped<Structure>, errors: FieldErrors): void {
-		if (errors.sectors && this.sectors.length > 5) errors.sectors = '5 secteurs au plus';
+		if (errors.sectors && this.sectors.length > 5) errors.sectors = m.directory_draft_sectors_max();
 	}
 }

@@ -5,6 +5,7 @@
 import type * as Leaflet from 'leaflet';
 import { communeByCode } from '../domain';
 import { listingHref, structureHref } from '../hrefs';
+import { m } from '../i18n';
 import type { CommunePoint } from '../search/protocol';
 import outlines from './outlines.json';
 
@@ -12,7 +13,8 @@ type L = typeof Leaflet;
 
 /** Online only: the OpenStreetMap standard tiles (their usage policy asks for this attribution). */
 export const TILES_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">contributeurs OpenStreetMap</a>';
+const attribution = () =>
+	`© <a href="https://www.openstreetmap.org/copyright">${m.search_map_attribution()}</a>`;
 /** A missing tile (network gone) shows nothing rather than a broken image. */
 const BLANK = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 
@@ -24,7 +26,7 @@ export function outlineLayer(L: L): Leaflet.GeoJSON {
 }
 
 export function tileLayer(L: L): Leaflet.TileLayer {
-	const tiles = L.tileLayer(TILES_URL, { attribution: ATTRIBUTION, maxZoom: 18, errorTileUrl: BLANK });
+	const tiles = L.tileLayer(TILES_URL, { attribution: attribution(), maxZoom: 18, errorTileUrl: BLANK });
 	// Tiles that fail (offline, weak link) are left blank: the outlines and points still say where things are.
 	tiles.on('tileerror', () => undefined);
 	return tiles;
@@ -52,7 +54,7 @@ const hrefOf = (id: string) => (id.startsWith('listing:') ? listingHref(id) : st
 
 export function communeMarker(L: L, point: CommunePoint, moreHref: string): Leaflet.Marker {
 	const name = communeByCode(point.commune)?.name ?? point.commune;
-	const label = `${name} : ${point.count} résultat${point.count > 1 ? 's' : ''}`;
+	const label = m.search_map_point({ name, count: point.count });
 	const marker = L.marker(
 		point.at as [number, number],
 		{
@@ -72,13 +74,16 @@ function popup(point: CommunePoint, name: string, moreHref: string): HTMLElement
 	const box = document.createElement('div');
 	const title = document.createElement('p');
 	title.className = 'map-popup-title';
-	title.textContent = `${name} · ${point.count} résultat${point.count > 1 ? 's' : ''}`;
+	title.textContent = m.search_map_popup_title({ name, count: point.count });
 	const list = document.createElement('ul');
 	for (const hit of point.hits) {
 		const item = document.createElement('li');
 		const link = document.createElement('a');
 		link.href = hrefOf(hit.id);
-		link.textContent = `${hit.type === 'listing' ? 'Annonce' : 'Structure'} : ${hit.title}`;
+		link.textContent =
+			hit.type === 'listing'
+				? m.search_map_hit_listing({ title: hit.title })
+				: m.search_map_hit_structure({ title: hit.title });
 		item.append(link);
 		list.append(item);
 	}
@@ -86,7 +91,7 @@ function popup(point: CommunePoint, name: string, moreHref: string): HTMLElement
 	if (point.count > point.hits.length) {
 		const more = document.createElement('a');
 		more.href = moreHref;
-		more.textContent = `Voir les ${point.count} résultats de ${name}`;
+		more.textContent = m.search_map_more({ count: point.count, name });
 		box.append(more);
 	}
 	return box;

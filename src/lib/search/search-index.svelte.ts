@@ -1,6 +1,7 @@
 // The page's side of the search worker: started on first use, asked for searches and map points,
 // and telling (as runes) whether the index is ready and when it changed, so results follow the data.
 import type { SearchResponse } from '../domain/search';
+import { m } from '../i18n';
 import type { Answer, Ask, CommunePoint, WorkerRequest } from './protocol';
 
 type Waiting = { resolve(answer: Answer): void; reject(err: Error): void };
@@ -30,13 +31,13 @@ class SearchIndex {
 
 	async search(request: WorkerRequest): Promise<SearchResponse> {
 		const answer = await this.#ask({ kind: 'search', request });
-		if (answer.kind !== 'search') throw new Error('réponse inattendue du moteur de recherche');
+		if (answer.kind !== 'search') throw new Error(m.search_engine_unexpected());
 		return answer.response;
 	}
 
 	async points(request: WorkerRequest): Promise<{ points: CommunePoint[]; total: number }> {
 		const answer = await this.#ask({ kind: 'points', request });
-		if (answer.kind !== 'points') throw new Error('réponse inattendue du moteur de recherche');
+		if (answer.kind !== 'points') throw new Error(m.search_engine_unexpected());
 		return { points: answer.points, total: answer.total };
 	}
 

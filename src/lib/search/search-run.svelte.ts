@@ -1,6 +1,7 @@
 // One search on the page at a time: asks the worker, reads the cards' documents, and keeps only the
 // answer to the latest question (typing fast sends several).
 import type { SearchResponse } from '../domain/search';
+import { m } from '../i18n';
 import type { WorkerRequest } from './protocol';
 import { type ResultRow, resultRows } from './result-rows';
 import { searchIndex } from './search-index.svelte';
@@ -24,7 +25,7 @@ export class SearchRun {
 			this.error = null;
 		} catch (err) {
 			if (mine === this.#latest)
-				this.error = `La recherche n’a pas abouti : ${err instanceof Error ? err.message : String(err)}`;
+				this.error = m.search_failed({ reason: err instanceof Error ? err.message : String(err) });
 		} finally {
 			if (mine === this.#latest) this.searching = false;
 		}

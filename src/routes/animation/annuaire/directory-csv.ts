@@ -1,14 +1,14 @@
 // Talks to the server's directory CSV routes for the animator's page: a dry run first, then the
-// import itself; errors come back as French sentences the page can show as they are.
+// import itself; errors come back as sentences the page can show as they are (the server's reasons
+// are French for now, like every reason from the domain).
 import type { ImportReport } from '$lib/domain/csv';
+import { m } from '$lib/i18n';
 
 export const EXPORT_URL = '/api/directory/export.csv';
 
 export interface ImportAnswer extends ImportReport {
 	dryRun: boolean;
 }
-
-const OFFLINE = 'Le serveur est injoignable : l’import demande une connexion à internet.';
 
 export async function sendCsv(file: File, dryRun: boolean): Promise<ImportAnswer> {
 	let response: Response;
@@ -19,22 +19,24 @@ export async function sendCsv(file: File, dryRun: boolean): Promise<ImportAnswer
 			body: file,
 		});
 	} catch {
-		throw new Error(OFFLINE);
+		throw new Error(m.directory_csv_offline());
 	}
 	const body = (await response.json().catch(() => null)) as (ImportAnswer & { reason?: string }) | null;
 	if (!response.ok || !body)
-		throw new Error(body?.reason ?? `L’import a échoué (erreur ${response.status}).`);
+		throw new Error(body?.reason ?? m.directory_csv_failed({ status: response.status }));
 	return body;
 }
 
-/** "3 structures créées, 1 mise à jour, 146 inchangées" */
+/** "3 structures créées, 1 mise à jour, 146 inchangées, 0 ligne refusée." */
 export function summary(report: ImportReport, dryRun: boolean): string {
-	const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-	const verbs = dryRun
-		? [plural(report.created, 'structure à créer', 'structures à créer'), `${report.updated} à mettre à jour`]
-		: [
-				plural(report.created, 'structure créée', 'structures créées'),
-				plural(report.updated, 'mise à jour', 'mises à jour'),
-			];
-	return `${verbs.join(', ')}, ${plural(report.unchanged, 'inchangée', 'inchangées')}, ${plural(report.refused.length, 'ligne refusée', 'lignes refusées')}.`;
+	return m.directory_csv_summary({
+		created: dryRun
+			? m.directory_csv_to_create({ count: report.created })
+			: m.directory_csv_created({ count: report.created }),
+		updated: dryRun
+			? m.directory_csv_to_update({ count: report.updated })
+			: m.directory_csv_updated({ count: report.updated }),
+		unchanged: m.directory_csv_unchanged({ count: report.unchanged }),
+		refused: m.directory_csv_refused({ count: report.refused.length }),
+	});
 }
