@@ -24,14 +24,17 @@ export async function settle(page: Page, route: string): Promise<Finding[]> {
 }
 
 /**
- * `scrollWidth ≤ innerWidth`; when it fails, names the elements where the overflow starts (wider
- * than the screen while their parent is not), widest first.
+ * `scrollWidth ≤ innerWidth`, and `innerWidth` is the device's width: a mobile browser widens its
+ * layout viewport (zooms out) to hold a page wider than the screen, so on a phone innerWidth grows
+ * with the overflow and the first comparison alone would always pass. When it fails, names the
+ * elements where the overflow starts (wider than the screen while their parent is not), widest first.
  */
 export async function overflow(page: Page, route: string): Promise<Finding[]> {
-	const result = await page.evaluate(() => {
+	const device = page.viewportSize()?.width ?? 0;
+	const result = await page.evaluate((device) => {
 		const screen = window.innerWidth;
 		const scroll = document.documentElement.scrollWidth;
-		if (scroll <= screen) return null;
+		if (scroll <= screen && screen <= device) return null;
 		const nameOf = (el: Element) => {
 			const id = el.id ? `#${el.id}` : '';
 			const classes = [...el.classList]
@@ -44,19 +47,19 @@ export async function overflow(page: Page, route: string): Promise<Finding[]> {
 		};
 		const right = (el: Element) => el.getBoundingClientRect().right + window.scrollX;
 		const culprits = [...document.body.querySelectorAll('*')]
-			.filter((el) => right(el) > screen + 0.5)
-			.filter((el) => !el.parentElement || right(el.parentElement) <= screen + 0.5)
+			.filter((el) => right(el) > device + 0.5)
+			.filter((el) => !el.parentElement || right(el.parentElement) <= device + 0.5)
 			.sort((a, b) => right(b) - right(a))
 			.slice(0, 3)
 			.map((el) => `${nameOf(el)} → ${Math.round(right(el))} px`);
 		return { scroll, screen, culprits };
-	});
+	}, device);
 	if (!result) return [];
 	return [
 		{
 			kind: 'overflow',
 			route,
-			detail: `${result.scroll} px wide on a ${result.screen} px screen; widest: ${result.culprits.join(' | ') || '(none found)'}`,
+			detail: `${result.scroll} px of content, innerWidth ${result.screen} px, on a ${device} px screen; widest: ${result.culprits.join(' | ') || '(none found)'}`,
 		},
 	];
 }
