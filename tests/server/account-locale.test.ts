@@ -41,7 +41,14 @@ describe('the language of an account’s e-mails', () => {
 
 	it('refuses a language the app does not have, and a body that is not JSON, with a French reason', async () => {
 		const cookie = await sessionCookie(PEOPLE.lea.email);
-		for (const body of [JSON.stringify({ locale: 'de' }), JSON.stringify({ locale: 1 }), '{}', 'null', '["en"]', 'en']) {
+		for (const body of [
+			JSON.stringify({ locale: 'de' }),
+			JSON.stringify({ locale: 1 }),
+			'{}',
+			'null',
+			'["en"]',
+			'en',
+		]) {
 			const answer = await call(server, '/api/account/locale', put(body, cookie));
 			expect(answer.status, body).toBe(400);
 			expect(answer.body.error).toBe('bad_request');
