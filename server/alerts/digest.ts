@@ -1,14 +1,17 @@
 // The e-mail digest of a structure's saved searches: for one account, the new listings each search
-// found, as plain text and simple HTML. Pure: building a message sends nothing.
-import { communeName, LISTING_KINDS, type Listing, NATURES } from '../../src/lib/domain';
+// found, as plain text and simple HTML, in the account's language. Pure: building a message sends nothing.
+import { communeName, type Listing } from '../../src/lib/domain';
 import type { SavedSearchMatches } from '../../src/lib/domain/saved-search-matches';
-import { describeSearch } from '../../src/lib/domain/search';
+import { m } from '../../src/lib/paraglide/messages.js';
 import type { MailMessage } from '../mail';
+import { describeSearchIn, kindWord, type MailLocale, natureWord } from '../mail/words';
 
 export interface DigestInput {
 	to: string;
 	/** The account holder's name, for the greeting. */
 	name: string;
+	/** The account's language (French when it chose none). */
+	locale: MailLocale;
 	matches: readonly SavedSearchMatches[];
 	/** The listings the matches name. */
 	listings: ReadonlyMap<string, Listing>;
@@ -18,8 +21,16 @@ export interface DigestInput {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function listingLine(listing: Listing): string {
-	return `${LISTING_KINDS[listing.kind]} · ${NATURES[listing.nature]} — ${listing.title} (${communeName(listing.commune)})`;
+function listingLine(listing: Listing, locale: MailLocale): string {
+	return m.mail_digest_listing(
+		{
+			kind: kindWord(listing.kind, locale),
+			nature: natureWord(listing.nature, locale),
+			title: listing.title,
+			commune: communeName(listing.commune),
+		},
+		{ locale },
+	);
 }
 
 const listingUrl = (base: string, id: string) => `${base}/annonces/${id.slice('listing:'.length)}`;
@@ -28,23 +39,23 @@ const listingUrl = (base: string, id: string) => `${base}/annonces/${id.slice('l
 export function digestMessage(input: DigestInput): MailMessage | null {
 	const found = input.matches.filter((m) => m.hits.some((h) => input.listings.has(h.id)));
 	if (found.length === 0) return null;
+	const options = { locale: input.locale };
 	const base = input.publicUrl?.replace(/\/$/, '');
 	const count = new Set(found.flatMap((m) => m.hits.map((h) => h.id))).size;
-	const subject =
-		count > 1
-			? `elBasar : ${count} nouvelles annonces pour vos recherches`
-			: 'elBasar : une nouvelle annonce pour vos recherches';
-	const intro = `Voici les nouvelles annonces publiées sur elBasar qui répondent aux recherches enregistrées de votre structure.`;
-	const text: string[] = [`Bonjour ${input.name},`, '', intro, ''];
-	const html: string[] = [`<p>Bonjour ${escapeHtml(input.name)},</p>`, `<p>${escapeHtml(intro)}</p>`];
+	const subject = m.mail_digest_subject({ count }, options);
+	const greeting = m.mail_digest_greeting({ name: input.name }, options);
+	const intro = m.mail_digest_intro({}, options);
+	const text: string[] = [greeting, '', intro, ''];
+	const html: string[] = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`];
 	for (const { search, hits } of found) {
-		const heading = `Recherche « ${search.name} » (${describeSearch(search.q, search.criteria)})`;
+		const criteria = describeSearchIn(search.q, search.criteria, input.locale);
+		const heading = m.mail_digest_search({ name: search.name, criteria }, options);
 		text.push(heading);
 		html.push(`<h2>${escapeHtml(heading)}</h2>`, '<ul>');
 		for (const hit of hits) {
 			const listing = input.listings.get(hit.id);
 			if (!listing) continue;
-			const line = listingLine(listing);
+			const line = listingLine(listing, input.locale);
 			text.push(`- ${line}`, ...(base ? [`  ${listingUrl(base, listing._id)}`] : []));
 			html.push(
 				base
@@ -55,13 +66,21 @@ export function digestMessage(input: DigestInput): MailMessage | null {
 		text.push('');
 		html.push('</ul>');
 	}
-	const manage =
-		'Pour modifier vos recherches ou ne plus les recevoir par e-mail : « Mes recherches » dans elBasar';
-	text.push(base ? `${manage}, ${base}/recherche/enregistrees` : `${manage}.`);
+	const searchesUrl = base && `${base}/recherche/enregistrees`;
+	text.push(
+		searchesUrl ? m.mail_digest_manage_at({ url: searchesUrl }, options) : m.mail_digest_manage({}, options),
+	);
 	html.push(
-		base
-			? `<p>${escapeHtml(manage)} : <a href="${escapeHtml(`${base}/recherche/enregistrees`)}">Mes recherches</a>.</p>`
-			: `<p>${escapeHtml(manage)}.</p>`,
+		searchesUrl
+			? `<p>${withLink(m.mail_digest_manage_html({ link: LINK }, options), searchesUrl, m.mail_digest_manage_link({}, options))}</p>`
+			: `<p>${escapeHtml(m.mail_digest_manage({}, options))}</p>`,
 	);
 	return { to: input.to, subject, text: text.join('\n'), html: html.join('\n') };
+}
+
+/** Where a sentence's link goes: the sentence is escaped whole, then the anchor put in its place. */
+const LINK = '\u0000';
+
+function withLink(sentence: string, url: string, label: string): string {
+	return escapeHtml(sentence).replace(LINK, `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`);
 }

@@ -4,7 +4,7 @@
 /// <reference types="pouchdb-core" />
 import { canRead, type Listing, type SavedSearch } from '../../src/lib/domain';
 import { matchNewListings } from '../../src/lib/domain/saved-search-matches';
-import type { Account } from '../auth/accounts';
+import { type Account, accountLocale } from '../auth/accounts';
 import { viewerOfAccount } from '../auth/roles';
 import type { Mailer } from '../mail';
 import { digestMessage } from './digest';
@@ -65,6 +65,7 @@ export async function sendSearchDigests(ctx: DigestContext): Promise<string[]> {
 		const message = digestMessage({
 			to: account.email,
 			name: account.name,
+			locale: accountLocale(account),
 			matches,
 			listings: new Map(readable.map((l) => [l._id, l])),
 			publicUrl: ctx.publicUrl,

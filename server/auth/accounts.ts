@@ -14,7 +14,18 @@ export interface Account {
 	passwordHash: string;
 	structureId?: string;
 	staff?: boolean;
+	/** The language of the e-mails sent to this account, chosen on a device; French when unset. */
+	locale?: MailLocale;
 	createdAt: string;
+}
+
+/** The languages e-mails are written in (the app's). */
+export const MAIL_LOCALES = ['fr', 'en'] as const;
+export type MailLocale = (typeof MAIL_LOCALES)[number];
+
+/** The language to write to `account` in: its own choice, else French (the network's language). */
+export function accountLocale(account: Pick<Account, 'locale'>): MailLocale {
+	return account.locale === 'en' ? 'en' : 'fr';
 }
 
 export function normaliseEmail(email: string): string {
@@ -58,6 +69,33 @@ export async function createAccount(
 		throw err;
 	}
 	return { id: account._id };
+}
+
+const Locale = v.picklist(MAIL_LOCALES, 'langue attendue : « fr » ou « en »');
+
+/** Records the language the account chose on a device (a JSON body `{ locale }`); returns it. */
+export async function setAccountLocale(
+	accounts: PouchDB.Database,
+	id: string,
+	body: unknown,
+): Promise<MailLocale> {
+	// The field alone is parsed: a missing or misspelt key gets the same French reason.
+	const parsed = v.safeParse(Locale, (body as { locale?: unknown } | null)?.locale);
+	if (!parsed.success) throw new HttpError(400, 'bad_request', `Langue : ${parsed.issues[0].message}.`);
+	const locale = parsed.output;
+	// Another write to the account (a password change) may land meanwhile: read again and retry.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const account = await findAccount(accounts, id);
+		if (!account) throw new HttpError(401, 'unauthorized', 'Session expirée : reconnectez-vous.');
+		if (account.locale === locale) return locale;
+		try {
+			await accounts.put({ ...account, locale });
+			return locale;
+		} catch (err) {
+			if ((err as { status?: number }).status !== 409) throw err;
+		}
+	}
+	throw new HttpError(409, 'conflict', 'Le compte vient d’être modifié ailleurs : réessayez.');
 }
 
 export async function findAccount(accounts: PouchDB.Database, id: string): Promise<Account | null> {

@@ -1,4 +1,5 @@
 // POST/GET/DELETE /session: sign in with e-mail and password, ask who is signed in, sign out.
+// PUT /account/locale: the language the signed-in account's e-mails are written in.
 /// <reference types="pouchdb-core" />
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -6,7 +7,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import * as v from 'valibot';
 import type { Viewer } from '../../src/lib/domain';
 import { HttpError } from '../errors';
-import type { Account } from './accounts';
+import { type Account, setAccountLocale } from './accounts';
 import { closeSession, openSession, SESSION_COOKIE } from './sessions';
 
 /** A request's viewer together with the account behind it (null for a visitor). */
@@ -70,6 +71,17 @@ export function sessionRoutes(deps: Deps): Hono {
 		if (token) await closeSession(deps.accounts, token);
 		deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.cookieOptions.secure });
 		return c.json({ ok: true });
+	});
+
+	// The device tells the language chosen there, so the server writes e-mails in it too.
+	routes.put('/account/locale', async (c) => {
+		const { account } = await deps.callerOf(c);
+		if (!account)
+			throw new HttpError(401, 'unauthorized', 'Connectez-vous pour choisir la langue de vos e-mails.');
+		const body = await c.req.json().catch(() => {
+			throw new HttpError(400, 'bad_request', 'Corps JSON {locale} attendu.');
+		});
+		return c.json({ locale: await setAccountLocale(deps.accounts, account._id, body) });
 	});
 	return routes;
 }

@@ -1,5 +1,9 @@
 // The e-mail that carries a notice: its title as subject, its text, a link to what it is about.
+// The greeting, link and footer are in the recipients' language; the notice's own title and text
+// are the document's (written in French by the domain, as the app shows them).
 import type { Notice } from '../../src/lib/domain';
+import { m } from '../../src/lib/paraglide/messages.js';
+import type { MailLocale } from '../auth/accounts';
 import type { MailMessage } from '../mail';
 
 const escapeHtml = (s: string) =>
@@ -17,19 +21,32 @@ export function subjectPath(subject: string | undefined): string | undefined {
 	return undefined;
 }
 
-const FOOTER =
-	'— elBasar, l’outil d’échange du réseau APES\n' +
-	'Vous recevez ce message parce que votre structure est inscrite sur elBasar.';
-
-export function noticeMail(notice: Notice, to: string[], publicUrl?: string): MailMessage {
+export function noticeMail(
+	notice: Notice,
+	to: string[],
+	publicUrl?: string,
+	locale: MailLocale = 'fr',
+): MailMessage {
+	const options = { locale };
 	const path = subjectPath(notice.subject);
 	const link = publicUrl && path ? `${publicUrl}${path}` : undefined;
-	const paragraphs = ['Bonjour,', notice.title, ...notice.text.split('\n').filter(Boolean)];
-	const text = [...paragraphs, ...(link ? [`Voir sur elBasar : ${link}`] : []), FOOTER].join('\n\n');
+	const footer = [m.mail_notice_signature({}, options), m.mail_notice_why({}, options)];
+	const paragraphs = [
+		m.mail_notice_greeting({}, options),
+		notice.title,
+		...notice.text.split('\n').filter(Boolean),
+	];
+	const text = [
+		...paragraphs,
+		...(link ? [m.mail_notice_link_at({ url: link }, options)] : []),
+		footer.join('\n'),
+	].join('\n\n');
 	const html = [
 		...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-		...(link ? [`<p><a href="${escapeHtml(link)}">Voir sur elBasar</a></p>`] : []),
-		`<p style="color:#555">${FOOTER.split('\n').map(escapeHtml).join('<br>')}</p>`,
+		...(link
+			? [`<p><a href="${escapeHtml(link)}">${escapeHtml(m.mail_notice_link({}, options))}</a></p>`]
+			: []),
+		`<p style="color:#555">${footer.map(escapeHtml).join('<br>')}</p>`,
 	].join('\n');
 	return { to: to.join(', '), subject: notice.title, text, html };
 }

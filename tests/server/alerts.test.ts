@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendSearchDigests } from '../../server/alerts';
 import { createAccount } from '../../server/auth';
+import { accountId, setAccountLocale } from '../../server/auth/accounts';
 import { loadConfig } from '../../server/config';
 import { createMailer, type Mailer } from '../../server/mail';
 import { openStores, type Stores } from '../../server/store';
@@ -140,5 +141,29 @@ describe('the saved-search digest', () => {
 		expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual([PEOPLE.lea.email, PEOPLE.nina.email]);
 		for (const { parsed } of smtp.messages) expect(parsed.text).toContain('Prêt de vélos cargo');
 		expect(smtp.messages.map((m) => m.parsed.text).join('\n')).not.toContain('Tracteurs');
+	});
+
+	it('is written in the language the account chose, French otherwise', async () => {
+		await setAccountLocale(stores.accounts, accountId(PEOPLE.lea.email), { locale: 'en' });
+		await run(FIRST_RUN);
+		const byTo = new Map(smtp.messages.map((m) => [m.to[0], m.parsed]));
+
+		const lea = byTo.get(PEOPLE.lea.email);
+		expect(lea?.subject).toBe('elBasar: 2 new listings for your searches');
+		expect(lea?.text).toContain('Hello Léa,');
+		expect(lea?.text).toContain('Here are the new listings published on elBasar');
+		expect(lea?.text).toContain('Search “Vélos près d’Arras” (“vélo” · Arras within 20 km)');
+		expect(lea?.text).toContain('Offer · Loan — Prêt de vélos cargo (Arras)');
+		expect(lea?.text).toContain(`“My searches” in elBasar, ${PUBLIC_URL}/recherche/enregistrees`);
+		expect(lea?.html).toContain(`<a href="${PUBLIC_URL}/recherche/enregistrees">My searches</a> in elBasar.`);
+		expect(lea?.text).not.toMatch(/Bonjour|Recherche|Offre/);
+
+		const nina = byTo.get(PEOPLE.nina.email);
+		expect(nina?.subject).toBe('elBasar : une nouvelle annonce pour vos recherches');
+		expect(nina?.text).toContain('Bonjour Nina,');
+		expect(nina?.text).toContain('Offre · Prêt — Prêt de vélos cargo (Arras)');
+		expect(nina?.html).toContain(
+			`<a href="${PUBLIC_URL}/recherche/enregistrees">Mes recherches</a> dans elBasar.`,
+		);
 	});
 });

@@ -2,6 +2,7 @@
 // expired through the replication write path (devices receive it), one reminder per listing a few
 // days before, in the app and by e-mail through a real SMTP conversation, never sent twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountId, setAccountLocale } from '../../server/auth/accounts';
 import { type Jobs, startJobs } from '../../server/jobs';
 import { createMailer, type Mailer } from '../../server/mail';
 import { expiryNoticeId, type Listing, type Notice } from '../../src/lib/domain';
@@ -42,6 +43,8 @@ let jobs: Jobs;
 const warnings: string[] = [];
 
 beforeAll(async () => {
+	// Marc chose English on his device: his e-mails' own words are English.
+	await setAccountLocale(server.stores.accounts, accountId(PEOPLE.marc.email), { locale: 'en' });
 	smtp = await startSmtp();
 	mailer = createMailer({ smtpUrl: smtp.url, from: 'elBasar <reseau@apes.test>', outboxDir: '/nonexistent' });
 	jobs = startJobs({
@@ -121,6 +124,21 @@ describe('the reminder before the end of a listing', () => {
 		// Le Relais's listing ending today: its account (Marc) is told.
 		const toRelais = smtp.messages.filter((m) => m.parsed.subject.includes('Dernier jour'));
 		expect(toRelais.map((m) => m.to)).toEqual([['marc@le-relais.test']]);
+	});
+
+	it('is worded in each account’s language around the notice’s own text, French for contacts', async () => {
+		const toPioche = smtp.messages.find((m) => m.parsed.subject.includes('Remorque'));
+		expect(toPioche?.parsed.text).toMatch(/^Bonjour,/);
+		expect(toPioche?.parsed.text).toContain('Voir sur elBasar : https://elbasar.apes.test/annonces/bientot');
+		expect(toPioche?.parsed.text).toContain('Vous recevez ce message parce que votre structure est inscrite');
+		const toMarc = smtp.messages.find((m) => m.parsed.subject.includes('Dernier jour'));
+		expect(toMarc?.parsed.text).toMatch(/^Hello,/);
+		expect(toMarc?.parsed.text).toContain('See it on elBasar: https://elbasar.apes.test/annonces/aujourdhui');
+		expect(toMarc?.parsed.html).toContain('>See it on elBasar</a>');
+		expect(toMarc?.parsed.text).toContain(
+			'You are receiving this message because your structure is registered',
+		);
+		expect(toMarc?.parsed.text).not.toContain('Voir sur elBasar');
 	});
 
 	it('is not written nor sent again at the next runs', async () => {
