@@ -2,7 +2,7 @@
 // Who is signed in on this device. Remembered in localStorage so the app starts offline knowing
 // its user; checked with the server (/api/session) whenever it can be reached.
 import { ROLES, type Role, VISITOR, type Viewer } from './domain';
-import { m } from './i18n';
+import { getLocale, type Locale, m } from './i18n';
 
 export interface SessionUser {
 	email: string;
@@ -110,7 +110,23 @@ export class Session {
 		const user = parseUser(((await response.json()) as { user?: unknown }).user);
 		if (!user) throw new Error(m.common_session_unexpected());
 		await this.#become(user);
+		void this.tellLanguage(getLocale());
 		return user;
+	}
+
+	/**
+	 * Tells the server the language of this account's e-mails (PUT /api/account/locale). Sent at
+	 * sign-in, so a choice made while signed out or offline reaches it, and when the switch changes;
+	 * `keepalive` lets it leave although changing the language reloads the page.
+	 */
+	async tellLanguage(locale: Locale): Promise<void> {
+		if (!this.user) return;
+		await fetch('/api/account/locale', {
+			method: 'PUT',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ locale }),
+			keepalive: true,
+		}).catch(() => undefined);
 	}
 
 	/**
