@@ -82,7 +82,7 @@ test.describe(() => {
 		await page.getByRole('button', { name: 'Prolonger' }).click();
 		await expect(page.getByText(/Annonce prolongée jusqu’au/)).toBeVisible();
 		await page.goto('/annonces');
-		await expect(inOpenList(page, title)).toBeVisible();
+		await expect(inOpenList(page, title)).toBeVisible({ timeout: SYNC_TIMEOUT });
 	});
 });
 
