@@ -70,7 +70,8 @@ test.describe(() => {
 		const listingPath = new URL(page.url()).pathname;
 
 		await page.goto('/annonces');
-		await expect(inOpenList(page, title)).toBeVisible();
+		// A reload opens the device's tables again and catches up with the server first.
+		await expect(inOpenList(page, title)).toBeVisible({ timeout: SYNC_TIMEOUT });
 
 		// Two days later on this device, before any server job has run: gone from the open list.
 		await page.clock.setSystemTime(Date.now() + 2 * DAY);
@@ -86,7 +87,7 @@ test.describe(() => {
 		await page.getByRole('button', { name: 'Prolonger' }).click();
 		await expect(page.getByText(/Annonce prolongée jusqu’au/)).toBeVisible();
 		await page.goto('/annonces');
-		await expect(inOpenList(page, title)).toBeVisible();
+		await expect(inOpenList(page, title)).toBeVisible({ timeout: SYNC_TIMEOUT });
 	});
 });
 

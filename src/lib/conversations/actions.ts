@@ -11,6 +11,7 @@ import {
 	readmarkId,
 } from '../domain';
 import { save } from '../forms/unstamped';
+import { m } from '../i18n';
 import type { SessionUser } from '../session.svelte';
 import { getDoc, saveDoc } from '../sync/docs';
 
@@ -31,7 +32,7 @@ export async function answerListing(listing: Listing, structureId: string): Prom
 }
 
 export function sendMessage(conversation: Conversation, user: SessionUser, text: string): Promise<Message> {
-	if (!user.structureId) throw new Error('Ce compte n’est rattaché à aucune structure.');
+	if (!user.structureId) throw new Error(m.conversations_no_structure());
 	const at = new Date();
 	return save<Message>({
 		_id: messageId(conversation._id, at, newKey()),

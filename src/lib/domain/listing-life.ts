@@ -4,6 +4,8 @@
 /** What these rules read of a listing (a stored listing, a query row, a search entry). */
 export interface ListingLifeFields {
 	status?: string;
+	/** First valid day, YYYY-MM-DD. */
+	validFrom?: string;
 	/** Last valid day, YYYY-MM-DD. */
 	validUntil?: string;
 }
@@ -24,4 +26,12 @@ export function effectiveStatus(listing: ListingLifeFields, today: string): stri
 /** On offer today: open and not past its last valid day. */
 export function isOpen(listing: ListingLifeFields, today: string): boolean {
 	return effectiveStatus(listing, today) === 'open';
+}
+
+/**
+ * Open but not on offer yet: its first valid day is still to come, so a reader is told when it
+ * starts rather than « Ouverte ».
+ */
+export function startsLater(listing: ListingLifeFields, today: string): boolean {
+	return isOpen(listing, today) && (listing.validFrom ?? '') > today;
 }

@@ -120,3 +120,8 @@ export function listing(id: string): Observable<ListingSummary | undefined> {
 export function storedListings(): Observable<number> {
 	return liveQuery(() => tables.listings.count());
 }
+
+/** The commune of a structure (the viewer's, to tell how far listings are), null when unknown. */
+export function structureCommune(structureId: string): Observable<string | null> {
+	return liveQuery(async () => (await tables.structures.get(structureId))?.commune ?? null);
+}

@@ -1,5 +1,6 @@
 // The choices of the filter drop-downs, built once from the domain's reference lists.
-import { DEPARTMENTS, EVENT_KINDS, LEGAL_FORMS, LISTING_KINDS, NATURES, SECTORS } from '$lib/domain';
+import { DEPARTMENTS, EVENT_KINDS, LEGAL_FORMS, NATURES, SECTORS } from '$lib/domain';
+import { m } from '$lib/i18n';
 
 type Option = { value: string; label: string };
 
@@ -14,5 +15,8 @@ export const DEPARTMENT_OPTIONS: Option[] = Object.entries(DEPARTMENTS).map(([co
 export const LEGAL_FORM_OPTIONS = fromRecord(LEGAL_FORMS);
 export const NATURE_OPTIONS = fromRecord(NATURES);
 export const EVENT_KIND_OPTIONS = fromRecord(EVENT_KINDS);
-/** "Offres" / "Demandes": the kinds in the plural, as a filter reads. */
-export const LISTING_KIND_OPTIONS = fromRecord(LISTING_KINDS).map((o) => ({ ...o, label: `${o.label}s` }));
+/** "Offres" / "Demandes": the kinds in the plural, as a filter reads (the language is chosen before this loads). */
+export const LISTING_KIND_OPTIONS: Option[] = [
+	{ value: 'offer', label: m.listings_kind_offers() },
+	{ value: 'request', label: m.listings_kind_requests() },
+];
