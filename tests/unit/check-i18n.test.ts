@@ -36,7 +36,9 @@ describe('check-i18n', () => {
 	write('scripts/i18n-pending.txt', '# none\n');
 	write('src/lib/.keep', '');
 
-	it('fails on a key missing in English and on literal French, then passes when both are fixed', () => {
+	it('fails on a key missing in English and on literal French, then passes when both are fixed', {
+		timeout: 60_000,
+	}, () => {
 		write('messages/fr/shop.json', { shop_title: 'Boutique', shop_empty: 'Aucun article' });
 		write('messages/en/shop.json', { shop_title: 'Shop' });
 		write(
