@@ -3,11 +3,18 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEPARTMENTS,
 	EMPLOYEE_BAND_LABELS,
+	EVENT_KINDS,
+	FOLLOWUP_ANSWERS,
 	LEGAL_FORMS,
 	LISTING_KINDS,
 	LISTING_STATUSES,
 	MEMBERSHIP_STATUSES,
+	MODERATION_ACTIONS,
 	NATURES,
+	ODD_POLICIES,
+	PROPOSAL_STATUSES,
+	REPORT_REASONS,
+	ROLE_LABELS,
 	SECTORS,
 } from '../../src/lib/domain';
 import { formatDateWith } from '../../src/lib/i18n';
@@ -17,12 +24,19 @@ import {
 	departmentLabel,
 	effectiveStatus,
 	employeesLabel,
+	eventKindLabel,
 	fold,
+	followupLabel,
 	formatDate,
 	kindLabel,
 	legalFormLabel,
 	membershipLabel,
+	moderationActionLabel,
 	natureLabel,
+	oddPolicyLabel,
+	proposalStatusLabel,
+	reportReasonLabel,
+	roleLabel,
 	sectorLabel,
 	statusLabel,
 	today,
@@ -67,6 +81,25 @@ describe('format', () => {
 		for (const [id, label] of Object.entries(DEPARTMENTS)) expect(departmentLabel(id)).toBe(label);
 		for (const [id, label] of Object.entries(MEMBERSHIP_STATUSES)) expect(membershipLabel(id)).toBe(label);
 		for (const sector of SECTORS) expect(sectorLabel(sector.id)).toBe(sector.label);
+	});
+
+	// The tables of events, speed-dating, moderation and roles: French as the domain writes it
+	// (the server's e-mails and CSV files use the domain's), English for every id.
+	it.each([
+		['event kinds', EVENT_KINDS, eventKindLabel],
+		['proposal statuses', PROPOSAL_STATUSES, proposalStatusLabel],
+		['follow-up answers', FOLLOWUP_ANSWERS, followupLabel],
+		['odd-count policies', ODD_POLICIES, oddPolicyLabel],
+		['report reasons', REPORT_REASONS, reportReasonLabel],
+		['moderation actions', MODERATION_ACTIONS, moderationActionLabel],
+		['roles', ROLE_LABELS, roleLabel],
+	] as const)('labels the %s in French and in English', (_, table, label) => {
+		for (const [id, french] of Object.entries(table)) {
+			expect(label(id)).toBe(french);
+			const english = label(id, 'en');
+			expect(english).not.toBe(id);
+			if (french !== 'Speed-dating') expect(english).not.toBe(french);
+		}
 	});
 
 	it('labels the domain tables in English when English is asked for', () => {

@@ -1,7 +1,9 @@
 // Event dates as a reader expects them in their language, on French time whatever the device's
 // time zone: an apéro at 18 h in Lille reads 18 h for a member abroad too.
-import { EVENT_KINDS, type Standing } from '../domain';
+import type { Standing } from '../domain';
 import { dateFormat, formatDateWith, getLocale, m } from '../i18n';
+
+export { eventKindLabel } from '../ui/format';
 
 const ZONE = 'Europe/Paris';
 const DAY: Intl.DateTimeFormatOptions = {
@@ -17,10 +19,6 @@ const HOUR: Intl.DateTimeFormatOptions = {
 	hourCycle: 'h23',
 	timeZone: ZONE,
 };
-
-export function eventKindLabel(kind: string): string {
-	return (EVENT_KINDS as Record<string, string>)[kind] ?? kind;
-}
 
 /** French "18:30" → "18 h 30", "09:00" → "9 h"; English "18:30". */
 function hour(date: Date): string {

@@ -1,20 +1,25 @@
 // The choices of the filter drop-downs, built once from the domain's reference lists.
 import { DEPARTMENTS, EVENT_KINDS, LEGAL_FORMS, NATURES, SECTORS } from '$lib/domain';
 import { m } from '$lib/i18n';
+import { departmentLabel, eventKindLabel, legalFormLabel, natureLabel, sectorLabel } from './format';
 
 type Option = { value: string; label: string };
 
-const fromRecord = (record: Record<string, string>): Option[] =>
-	Object.entries(record).map(([value, label]) => ({ value, label }));
+/** The ids of a domain table with their labels in the app's language (chosen before this loads). */
+const fromTable = (ids: readonly string[], label: (id: string) => string): Option[] =>
+	ids.map((value) => ({ value, label: label(value) }));
 
-export const SECTOR_OPTIONS: Option[] = SECTORS.map((s) => ({ value: s.id, label: s.label }));
-export const DEPARTMENT_OPTIONS: Option[] = Object.entries(DEPARTMENTS).map(([code, name]) => ({
+export const SECTOR_OPTIONS = fromTable(
+	SECTORS.map((s) => s.id),
+	sectorLabel,
+);
+export const DEPARTMENT_OPTIONS: Option[] = Object.keys(DEPARTMENTS).map((code) => ({
 	value: code,
-	label: `${name} (${code})`,
+	label: `${departmentLabel(code)} (${code})`,
 }));
-export const LEGAL_FORM_OPTIONS = fromRecord(LEGAL_FORMS);
-export const NATURE_OPTIONS = fromRecord(NATURES);
-export const EVENT_KIND_OPTIONS = fromRecord(EVENT_KINDS);
+export const LEGAL_FORM_OPTIONS = fromTable(Object.keys(LEGAL_FORMS), legalFormLabel);
+export const NATURE_OPTIONS = fromTable(Object.keys(NATURES), natureLabel);
+export const EVENT_KIND_OPTIONS = fromTable(Object.keys(EVENT_KINDS), eventKindLabel);
 /** "Offres" / "Demandes": the kinds in the plural, as a filter reads (the language is chosen before this loads). */
 export const LISTING_KIND_OPTIONS: Option[] = [
 	{ value: 'offer', label: m.listings_kind_offers() },

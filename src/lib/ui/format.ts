@@ -74,6 +74,13 @@ export const employeesLabel = label('employees');
 export const departmentLabel = label('department');
 export const sectorLabel = label('sector');
 export const membershipLabel = label('membership');
+export const eventKindLabel = label('event_kind');
+export const proposalStatusLabel = label('proposal');
+export const followupLabel = label('followup');
+export const oddPolicyLabel = label('odd');
+export const reportReasonLabel = label('report_reason');
+export const moderationActionLabel = label('moderation');
+export const roleLabel = label('role');
 
 /** A listing still running past its end date is expired whatever its stored status says. */
 export function effectiveStatus(listing: Pick<Listing, 'status' | 'validUntil'>, on = today()): string {
