@@ -2,7 +2,7 @@
 // found, as plain text and simple HTML, in the account's language. Pure: building a message sends nothing.
 import { communeName, type Listing } from '../../src/lib/domain';
 import type { SavedSearchMatches } from '../../src/lib/domain/saved-search-matches';
-import { m } from '../../src/lib/paraglide/messages.js';
+import { m } from '../i18n/messages.js';
 import type { MailMessage } from '../mail';
 import { describeSearchIn, kindWord, type MailLocale, natureWord } from '../mail/words';
 

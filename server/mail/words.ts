@@ -10,7 +10,7 @@ import {
 	sectorLabel,
 } from '../../src/lib/domain';
 import type { SearchFilters } from '../../src/lib/domain/search';
-import { m } from '../../src/lib/paraglide/messages.js';
+import { m } from '../i18n/messages.js';
 import type { MailLocale } from '../auth/accounts';
 
 export type { MailLocale };
