@@ -27,6 +27,9 @@ export default defineConfig({
 	],
 	server: { port: 5173, proxy: { '/db': 'http://localhost:8080', '/api': 'http://localhost:8080' } },
 	test: {
+		// Vitest keeps one core free by default: one worker on a 2-core machine. The server tests
+		// spend much of their time waiting on sockets and the store, so two files at once use both.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
