@@ -7,6 +7,30 @@ import { ANIMATOR, api, basic, MEMBER_A } from './helpers';
 
 export type Finding = { kind: 'overflow' | 'axe' | 'settle'; route: string; detail: string };
 
+/**
+ * Opens `route` as a tap on a link does: the app stays loaded (no new start of the device's data
+ * and sync), as a person moves through it, which keeps a scene of 28 routes quick. Says so when
+ * the app never reached the route.
+ */
+export async function open(page: Page, route: string): Promise<Finding[]> {
+	const path = new URL(route, page.url()).pathname;
+	await page.evaluate((href) => {
+		const link = document.createElement('a');
+		link.href = href;
+		document.body.append(link);
+		link.click();
+		link.remove();
+	}, route);
+	try {
+		await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
+	} catch {
+		return [{ kind: 'settle', route, detail: `the app stayed on ${new URL(page.url()).pathname}` }];
+	}
+	// SvelteKit updates the address with the new page: one frame lets it paint.
+	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+	return [];
+}
+
 /** Waits for the page's h1 and for its « Chargement… » texts to go; says what never came. */
 export async function settle(page: Page, route: string): Promise<Finding[]> {
 	const findings: Finding[] = [];

@@ -2,11 +2,12 @@
 // 1024 px tablet, every route settles, is no wider than the screen and has no serious or critical
 // axe-core violation (every route on the phone, the shell on the tablet); the main pages' screenshots go to the report. On the phone the device then
 // goes offline with a change waiting to be sent (the sync state is longest then) and every route
-// is checked for width again. One test per role × viewport, routes as steps; soft assertions, and
+// is checked for width again. Routes are opened as links are followed, the app staying loaded.
+// One test per role × viewport, routes as steps; soft assertions, and
 // a findings attachment, so one run lists every failure.
 import { type Browser, expect, type TestInfo, test } from '@playwright/test';
 import { type Account, ANIMATOR, deviceOf, MEMBER_A, NON_MEMBER } from './helpers';
-import { axe, type DemoIds, demoIds, type Finding, overflow, settle } from './screens-checks';
+import { axe, type DemoIds, demoIds, type Finding, open, overflow, settle } from './screens-checks';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -93,7 +94,7 @@ async function scene(browser: Browser, role: Role, viewport: (typeof VIEWPORTS)[
 	try {
 		for (const route of routes) {
 			await test.step(route, async () => {
-				await page.goto(route);
+				findings.push(...(await open(page, route)));
 				findings.push(...(await settle(page, route)));
 				findings.push(...(await overflow(page, route)));
 				// axe is the slow part: every route on the phone; on the tablet the shell only (its top
@@ -112,9 +113,11 @@ async function scene(browser: Browser, role: Role, viewport: (typeof VIEWPORTS)[
 				await page.context().setOffline(true);
 				await pendingChange(page, ids);
 			});
-			for (const route of routes) {
+			for (const [i, route] of routes.entries()) {
 				await test.step(`offline ${route}`, async () => {
-					await page.goto(route);
+					// The first page is loaded offline from the service worker, the others opened from it.
+					if (i === 0) await page.goto(route);
+					else findings.push(...(await open(page, route)));
 					await expect(page.locator('h1').first()).toBeVisible({ timeout: 15_000 });
 					findings.push(...(await overflow(page, `${route} (offline)`)));
 					if (route === '/' || route === '/annonces') {
