@@ -89,10 +89,12 @@ export function decideWrite({ viewer, before, deleted, doc, lookup, now }: Write
 			return deny('seule l’équipe du réseau change le propriétaire d’un document');
 	}
 	if (removing) return decision;
-	const links = linkRule(doc, lookup);
-	if (!links.ok) return links;
 	const type = typeOfId(doc._id);
-	if (type === 'checkin') return checkinHostRule(doc, lookup);
-	if (type === 'registration') return registrationEventRule(viewer, before, doc, lookup, now);
-	return decision;
+	const ruled =
+		type === 'checkin'
+			? checkinHostRule(doc, lookup)
+			: type === 'registration'
+				? registrationEventRule(viewer, before, doc, lookup, now)
+				: decision;
+	return ruled.ok ? linkRule(doc, lookup) : ruled;
 }
