@@ -166,12 +166,15 @@ export class AudienceIndex {
 
 	/**
 	 * A tombstone keeps the audience of the revision it deleted, so the deletion reaches exactly
-	 * the devices that could hold the document. When that revision is gone (compacted, or a
-	 * document created deleted), the tombstone is shown to all: it carries nothing but its id.
+	 * the devices that could hold the document, and its type and owner, so its id is not free to
+	 * take. When that revision is gone (compacted, or a document created deleted), the tombstone is
+	 * shown to all (it carries nothing but its id, and the type and owner it was written with).
 	 */
 	async #lastLive(id: string, deletedRev: string): Promise<AudienceEntry> {
+		let stamped: Scoped | undefined;
 		try {
 			const tombstone = await this.#db.get(id, { rev: deletedRev, revs: true });
+			stamped = tombstone as unknown as Scoped;
 			const { start, ids } = tombstone._revisions!;
 			if (ids.length > 1) {
 				const parent = await this.#db.get(id, { rev: `${start - 1}-${ids[1]}` });
@@ -180,7 +183,7 @@ export class AudienceIndex {
 		} catch {
 			// fall through: no live revision left to read
 		}
-		return { _id: id, audience: 'public', deleted: true };
+		return { _id: id, type: stamped?.type, owner: stamped?.owner, audience: 'public', deleted: true };
 	}
 }
 

@@ -7,7 +7,7 @@ import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, isRecord } from './params';
-import { revisionReadable } from './read-access';
+import { latestSafe, revisionReadable } from './read-access';
 import { logRefusals, type RefusalLog } from './refusals';
 import { checkBatchShape, isRev } from './write-checks';
 import { writeDocs } from './writes';
@@ -24,35 +24,51 @@ const missing = (id: string, rev?: string) => ({ error: { id, rev, error: 'not_f
 export function bulkRoutes(couch: Couch, log: RefusalLog): Hono<ViewerEnv> {
 	const routes = new Hono<ViewerEnv>();
 
+	// A document the viewer may not read is missing, all its revisions with it: whether it exists,
+	// and at which revision, is none of the viewer's business.
 	routes.post('/_revs_diff', async (c) => {
+		const viewer = c.get('viewer');
 		const body = await readJson(c);
 		if (!isRecord(body) || !Object.values(body).every((revs) => Array.isArray(revs) && revs.every(isRev)))
 			throw new HttpError(400, 'bad_request', '_revs_diff attend {identifiant: [révisions]}.');
-		return c.json(await couch.db.revsDiff(body as PouchDB.Core.RevisionDiffOptions));
+		const asked = body as Record<string, string[]>;
+		await couch.index.catchUpFor(Object.keys(asked));
+		const readable = Object.fromEntries(
+			Object.entries(asked).filter(([id]) => couch.index.readable(viewer, id)),
+		);
+		const known = await couch.db.revsDiff(readable);
+		const answer: Record<string, unknown> = {};
+		for (const [id, revs] of Object.entries(asked)) {
+			if (!couch.index.readable(viewer, id)) answer[id] = { missing: revs };
+			else if (known[id]) answer[id] = known[id];
+		}
+		return c.json(answer);
 	});
 
 	routes.post('/_bulk_get', async (c) => {
 		const viewer = c.get('viewer');
 		const requests = bulkGetRequests(await readJson(c));
 		await couch.index.catchUpFor(requests.map((r) => r.id));
+		const byId = new Map<string, BulkGetRequest[]>();
+		for (const r of requests) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
 		const allowed = requests.filter((r) => couch.index.readable(viewer, r.id));
-		const refused = requests.filter((r) => !couch.index.readable(viewer, r.id));
-		const found: BulkGetResults = allowed.length
-			? await couch.db.bulkGet({
-					docs: allowed,
-					revs: flag(c, 'revs'),
-					latest: flag(c, 'latest'),
-					attachments: flag(c, 'attachments'),
-				} as PouchDB.Core.BulkGetOptions)
-			: { results: [] };
-		const results = found.results
-			.map(({ id, docs }) => ({
-				id,
-				// A conflicting revision may have a narrower audience than the winner: it is withheld.
-				docs: docs.map((d) => normalise(id, d)).filter((d) => !('ok' in d) || revisionReadable(viewer, d.ok)),
-			}))
-			.filter((result) => result.docs.length > 0);
-		for (const r of refused) results.push({ id: r.id, docs: [missing(r.id, r.rev)] });
+		const found = await fetchAllowed(couch.db, allowed, {
+			revs: flag(c, 'revs'),
+			latest: flag(c, 'latest'),
+			attachments: flag(c, 'attachments'),
+		});
+		// In the order PouchDB answers: one result per revision, documents by first appearance.
+		const results: BulkGetResults['results'] = [];
+		for (const [id, asked] of byId) {
+			const docs = couch.index.readable(viewer, id)
+				? (found.get(id) ?? [])
+						.map((d) => normalise(id, d))
+						// A conflicting revision may have a narrower audience than the winner: it is left out
+						// (an error entry would make PouchDB fail the whole batch).
+						.filter((d) => !('ok' in d) || revisionReadable(viewer, d.ok))
+				: asMissing(id, asked);
+			for (const doc of docs) results.push({ id, docs: [doc] });
+		}
 		return c.json({ results });
 	});
 
@@ -70,6 +86,52 @@ export function bulkRoutes(couch: Couch, log: RefusalLog): Hono<ViewerEnv> {
 	});
 
 	return routes;
+}
+
+/** What the store answers for a document it does not have: each revision asked missing, or not found. */
+function asMissing(id: string, asked: BulkGetRequest[]): BulkGetDoc[] {
+	const revs = asked.flatMap((r) => (r.rev ? [r.rev] : []));
+	return revs.length > 0 ? revs.map((rev) => missing(id, rev)) : [missing(id)];
+}
+
+interface FetchOptions {
+	revs: boolean;
+	latest: boolean;
+	attachments: boolean;
+}
+
+/**
+ * The store's answers for readable requests, by id. With `latest`, documents asked at a revision
+ * they never had are fetched without it (see latestSafe): they answer `missing` all the same.
+ */
+async function fetchAllowed(
+	db: PouchDB.Database,
+	requests: BulkGetRequest[],
+	options: FetchOptions,
+): Promise<Map<string, unknown[]>> {
+	const found = new Map<string, unknown[]>();
+	if (requests.length === 0) return found;
+	let groups = [{ docs: requests, latest: options.latest }];
+	if (options.latest) {
+		const wanted = new Map<string, string[]>();
+		for (const r of requests) if (r.rev) wanted.set(r.id, [...(wanted.get(r.id) ?? []), r.rev]);
+		const safe = await latestSafe(db, wanted);
+		const followed = (r: BulkGetRequest) => !wanted.has(r.id) || safe.has(r.id);
+		groups = [
+			{ docs: requests.filter(followed), latest: true },
+			{ docs: requests.filter((r) => !followed(r)), latest: false },
+		];
+	}
+	for (const group of groups) {
+		if (group.docs.length === 0) continue;
+		const answer = (await db.bulkGet({
+			...options,
+			docs: group.docs,
+			latest: group.latest,
+		} as PouchDB.Core.BulkGetOptions)) as BulkGetResults;
+		for (const { id, docs } of answer.results) found.set(id, [...(found.get(id) ?? []), ...docs]);
+	}
+	return found;
 }
 
 function bulkGetRequests(body: unknown): BulkGetRequest[] {

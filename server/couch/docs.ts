@@ -3,13 +3,13 @@
 /// <reference types="pouchdb-core" />
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { Viewer } from '../../src/lib/domain';
+import { checkDocSize, type Viewer } from '../../src/lib/domain';
 import type { ViewerEnv } from '../auth/viewer';
 import { HttpError } from '../errors';
 import { readJson } from './body';
 import type { Couch } from './context';
 import { flag, isRecord, json } from './params';
-import { revisionReadable } from './read-access';
+import { latestSafe, revisionReadable } from './read-access';
 import { logRefusals, type RefusalLog } from './refusals';
 import { checkId, isRev } from './write-checks';
 import { type WriteOutcome, writeDocs } from './writes';
@@ -54,17 +54,22 @@ async function getDoc(couch: Couch, c: Context<ViewerEnv>): Promise<Response> {
 		...(rev ? { rev } : {}),
 	};
 	const openRevs = openRevsOf(c);
+	const asked = rev ? [rev] : Array.isArray(openRevs) ? openRevs : [];
+	// A revision the document never had is simply missing (following it would crash the store).
+	if (options.latest && asked.length > 0 && !(await latestSafe(couch.db, new Map([[id, asked]]))).has(id))
+		options.latest = false;
 	if (openRevs) {
 		const found = (await couch.db.get(id, { ...options, open_revs: openRevs })) as unknown as {
 			ok?: Record<string, unknown>;
 			missing?: string;
 		}[];
+		// A revision the viewer may not read is not there: left out of `all`, missing when asked by name.
+		const shown = found.flatMap((entry) => {
+			if (!entry.ok || revisionReadable(viewer, entry.ok)) return [entry];
+			return openRevs === 'all' ? [] : [{ missing: entry.ok._rev as string }];
+		});
 		// PouchDB 9 asks for JSON (Accept: application/json); multipart is not served.
-		return c.json(
-			found.map((entry) =>
-				entry.ok && !revisionReadable(viewer, entry.ok) ? { missing: entry.ok._rev as string } : entry,
-			),
-		);
+		return c.json(shown);
 	}
 	const doc = (await couch.db.get(id, options)) as unknown as Record<string, unknown>;
 	if (!revisionReadable(viewer, doc)) throw notFound();
@@ -94,6 +99,9 @@ async function putDoc(couch: Couch, log: RefusalLog, c: Context<ViewerEnv>): Pro
 	if (!newEdits && rev === undefined)
 		throw new HttpError(400, 'bad_request', 'Avec new_edits=false, la révision est requise.');
 	const doc = { ...body, _id: id, ...(rev ? { _rev: rev } : {}) };
+	// One document: its size is the request's, refused as such (in a batch it is refused alone).
+	const size = checkDocSize(doc);
+	if (!size.ok) throw new HttpError(413, 'too_large', size.reason);
 	const outcomes = await writeDocs(couch, viewer, [doc], newEdits);
 	logRefusals(log, viewer, outcomes);
 	const [outcome] = outcomes;

@@ -30,7 +30,9 @@ export function writeDocs(
 ): Promise<WriteOutcome[]> {
 	return couch.exclusive(async () => {
 		await couch.index.ready;
-		const current = await winners(couch.db, docs);
+		const { current, deleted } = await winners(couch.db, docs);
+		// A document deleted through another server may not be in the index yet: its owner must be.
+		await couch.index.catchUpFor(deleted);
 		const outcomes: (WriteOutcome | undefined)[] = [];
 		const accepted: Incoming[] = [];
 		const positions: number[] = [];
@@ -49,6 +51,7 @@ export function writeDocs(
 				shape.find((d) => !d.ok) ??
 				decideWrite({ viewer, before, deleted: lastLive, doc: doc as Written, lookup, now });
 			if (decision.ok) {
+				if (newEdits && live && doc._deleted === true) keepScope(doc, live);
 				if (doc._deleted !== true) inBatch.set(id, doc as Scoped);
 				accepted.push(doc);
 				positions.push(i);
@@ -70,10 +73,22 @@ export function writeDocs(
 }
 
 /**
- * The live winning revision of each document of the batch and of each document they refer to (what
- * the write gate reads); a deleted one counts as absent.
+ * A tombstone the server writes keeps its document's type and owner: once the last live revision is
+ * compacted away (CouchDB does it on its own), they still say whose id it was.
  */
-async function winners(db: PouchDB.Database, docs: Incoming[]): Promise<Map<string, Stored>> {
+function keepScope(tombstone: Incoming, live: Stored): void {
+	tombstone.type ??= live.type;
+	tombstone.owner ??= live.owner;
+}
+
+/**
+ * The live winning revision of each document of the batch and of each document they refer to (what
+ * the write gate reads); a deleted one counts as absent, and is listed in `deleted`.
+ */
+async function winners(
+	db: PouchDB.Database,
+	docs: Incoming[],
+): Promise<{ current: Map<string, Stored>; deleted: string[] }> {
 	const ids = new Set<string>();
 	for (const doc of docs) {
 		if (typeof doc._id === 'string' && doc._id !== '') ids.add(doc._id);
@@ -81,10 +96,14 @@ async function winners(db: PouchDB.Database, docs: Incoming[]): Promise<Map<stri
 	}
 	const keys = [...ids];
 	const found = new Map<string, Stored>();
-	if (keys.length === 0) return found;
+	const deleted: string[] = [];
+	if (keys.length === 0) return { current: found, deleted };
 	const rows = await db.allDocs({ keys, include_docs: true });
-	for (const row of rows.rows) if ('doc' in row && row.doc) found.set(row.id, row.doc as unknown as Stored);
-	return found;
+	for (const row of rows.rows) {
+		if ('doc' in row && row.doc) found.set(row.id, row.doc as unknown as Stored);
+		else if ('value' in row && row.value.deleted) deleted.push(row.id);
+	}
+	return { current: found, deleted };
 }
 
 function outcomeOf(result: PouchDB.Core.Response | PouchDB.Core.Error): WriteOutcome {

@@ -15,6 +15,7 @@ export * from './member-card';
 export * from './moderation';
 export * from './notices';
 export * from './proposals';
+export * from './references';
 export * from './registrations';
 export * from './saved-searches';
 export * from './schemas';

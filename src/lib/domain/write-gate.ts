@@ -6,6 +6,7 @@ import type { Decision, Lookup, Scoped, Viewer } from './access-types';
 import { checkinHostRule } from './checkin';
 import { typeOfId } from './ids';
 import { checkMedia } from './media';
+import { linkRule } from './references';
 import { registrationEventRule } from './registrations';
 import { validateDoc } from './schemas';
 
@@ -22,33 +23,56 @@ export interface WriteAttempt {
 	 */
 	deleted?: Scoped;
 	doc: Written;
-	/** The documents `referencesOf(doc)` names, as the writer has them (see Lookup). */
+	/** The documents `referencesOf(doc)` (references.ts) names, as the writer has them (see Lookup). */
 	lookup: Lookup;
 	/** Milliseconds since the epoch: registration rules compare times with it. */
 	now: number;
 }
 
-/** Fields naming another document whose content a rule reads (a conversation's listing, an event…). */
-const REFERENCES = ['listing', 'conversation', 'event', 'person', 'target', 'meeting'] as const;
-
-/** The ids of the other documents the gate may read to decide on `doc`: fetch these for the lookup. */
-export function referencesOf(doc: Record<string, unknown>): string[] {
-	const ids = new Set<string>();
-	for (const field of REFERENCES) {
-		const value = doc[field];
-		if (typeof value === 'string' && value !== '') ids.add(value);
-	}
-	return [...ids];
-}
-
 const deny = (reason: string): Decision => ({ ok: false, reason });
 
+/** Largest document accepted, as JSON without its attachments (they have their own limits, media.ts). */
+export const MAX_DOC_BYTES = 256 * 1024;
+export const DOC_TOO_LARGE = 'document trop gros : 256 ko au plus, pièces jointes à part';
+
+/** Bytes of `text` in UTF-8, counted only when its length leaves a doubt about the limit. */
+function utf8Over(text: string, limit: number): boolean {
+	if (text.length > limit) return true;
+	if (text.length * 3 <= limit) return false;
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		if (unit < 0x80) bytes += 1;
+		else if (unit < 0x800) bytes += 2;
+		else if (unit >= 0xd800 && unit < 0xdc00) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes > limit;
+}
+
+/** A document (a tombstone too: it replicates to every former reader) within MAX_DOC_BYTES. */
+export function checkDocSize(doc: Record<string, unknown>): Decision {
+	const { _attachments, ...json } = doc;
+	return utf8Over(JSON.stringify(json), MAX_DOC_BYTES) ? deny(DOC_TOO_LARGE) : { ok: true };
+}
+
+/** Does `doc` (a tombstone: only the fields it carries) change what `earlier` said of `field`? */
+function changes(earlier: Scoped, doc: Written, field: 'type' | 'owner', removing: boolean): boolean {
+	if (earlier[field] === undefined || (removing && doc[field] === undefined)) return false;
+	return earlier[field] !== doc[field];
+}
+
 /**
- * Schema and media rules (tombstones have none), who may write what, that a document keeps its
- * type and owner unless staff move it (deleted ones too), and the rules that read another document:
- * a check-in's event host, a registration's event and places.
+ * Size, schema and media rules (tombstones have only the size), who may write what, that a
+ * document keeps its type and owner unless staff move it (deleted ones too), and the rules that
+ * read another document: a check-in's event host, a registration's event and places, the links of
+ * people, contacts, check-ins and reports (references.ts).
  */
 export function decideWrite({ viewer, before, deleted, doc, lookup, now }: WriteAttempt): Decision {
+	const size = checkDocSize(doc);
+	if (!size.ok) return size;
 	const removing = doc._deleted === true;
 	if (!removing) {
 		const valid = validateDoc(doc);
@@ -59,15 +83,18 @@ export function decideWrite({ viewer, before, deleted, doc, lookup, now }: Write
 	const decision = canWrite(viewer, before, doc, lookup);
 	if (!decision.ok) return decision;
 	const earlier = before ?? deleted;
-	if (earlier && !removing && viewer.role !== 'animator') {
-		if (earlier.type !== undefined && earlier.type !== doc.type)
-			return deny('le type d’un document ne change pas');
-		if (earlier.owner !== undefined && earlier.owner !== doc.owner)
+	if (earlier && viewer.role !== 'animator') {
+		if (changes(earlier, doc, 'type', removing)) return deny('le type d’un document ne change pas');
+		if (changes(earlier, doc, 'owner', removing))
 			return deny('seule l’équipe du réseau change le propriétaire d’un document');
 	}
 	if (removing) return decision;
 	const type = typeOfId(doc._id);
-	if (type === 'checkin') return checkinHostRule(doc, lookup);
-	if (type === 'registration') return registrationEventRule(viewer, before, doc, lookup, now);
-	return decision;
+	const ruled =
+		type === 'checkin'
+			? checkinHostRule(doc, lookup)
+			: type === 'registration'
+				? registrationEventRule(viewer, before, doc, lookup, now)
+				: decision;
+	return ruled.ok ? linkRule(doc, lookup) : ruled;
 }

@@ -41,21 +41,43 @@ export function writeAs(viewerOf: () => Viewer): void {
 }
 
 /**
- * Runs the write gate on the device, with the replica's current revision and the documents the
- * rules read: a write the server would refuse is refused here, before anything is queued.
+ * Runs the write gate on the device, with the replica's current revision (or what a deleted one
+ * was) and the documents the rules read: a write the server would refuse is refused here, before
+ * anything is queued. Returns the current revision.
  */
-async function gate(doc: Written): Promise<void> {
+async function gate(doc: Written): Promise<Scoped | null> {
 	const rows = await replica().allDocs({ keys: [doc._id, ...referencesOf(doc)], include_docs: true });
 	const known = new Map<string, Scoped>();
-	for (const row of rows.rows) if ('doc' in row && row.doc) known.set(row.id, row.doc as unknown as Scoped);
+	let deletedRev: string | undefined;
+	for (const row of rows.rows) {
+		if ('doc' in row && row.doc) known.set(row.id, row.doc as unknown as Scoped);
+		else if ('value' in row && row.id === doc._id && row.value.deleted) deletedRev = row.value.rev;
+	}
+	const before = known.get(doc._id) ?? null;
 	const decision = decideWrite({
 		viewer: writer(),
-		before: known.get(doc._id) ?? null,
+		before,
+		deleted: deletedRev ? await deletedScope(doc._id, deletedRev) : undefined,
 		doc,
 		lookup: (id) => known.get(id),
 		now: Date.now(),
 	});
 	if (!decision.ok) throw new DocError(decision.reason);
+	return before;
+}
+
+/** What a deleted document was (its type and owner): its tombstone says so, or its last live revision. */
+async function deletedScope(id: string, rev: string): Promise<Scoped | undefined> {
+	try {
+		const tombstone = (await replica().get(id, { rev, revs: true })) as unknown as Scoped &
+			PouchDB.Core.GetMeta;
+		if (tombstone.owner !== undefined) return tombstone;
+		const history = tombstone._revisions;
+		if (!history || history.ids.length < 2) return undefined;
+		return (await replica().get(id, { rev: `${history.start - 1}-${history.ids[1]}` })) as unknown as Scoped;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Fields PouchDB adds when reading (or the query tables carry) that must not be written back. */
@@ -107,10 +129,12 @@ export async function getDoc<T extends Doc = Doc>(
 
 export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
 	if (!doc._rev) throw new DocError(m.common_doc_not_saved_yet());
-	await gate({ _id: doc._id, _deleted: true });
+	const before = await gate({ _id: doc._id, _deleted: true });
+	// The tombstone keeps the type and owner: the id stays its structure's (see write-gate.ts).
+	const scope = before ? { type: before.type, owner: before.owner } : {};
 	outbox.willWrite(doc._id);
 	try {
-		const { rev } = await replica().remove(doc._id, doc._rev);
+		const { rev } = await replica().put({ ...scope, _id: doc._id, _rev: doc._rev, _deleted: true });
 		outbox.wrote(doc._id, rev);
 	} catch (err) {
 		outbox.writeFailed();

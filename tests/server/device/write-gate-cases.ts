@@ -87,7 +87,17 @@ const notice: Notice = {
 	title: 'Rappel des règles du tableau',
 	text: '',
 };
-export const EXTRA_DOCS = [atPioche, over, marc, conversation, meeting, notice] as Doc[];
+/** Le Relais's message in that conversation: what La Pioche may report. */
+const relaisMessage = {
+	...scope(messageId(talk, new Date(at), 'relais1'), LE_RELAIS, 'participants'),
+	type: 'message',
+	conversation: talk,
+	author: LE_RELAIS,
+	authorName: 'Marc',
+	text: 'Le local est libre jeudi.',
+	participants: [LE_RELAIS, LA_PIOCHE],
+};
+export const EXTRA_DOCS = [atPioche, over, marc, conversation, relaisMessage, meeting, notice] as Doc[];
 
 /** The device's copy of a document (what an edit starts from); throws if the device lacks it. */
 export type Held = (id: string) => Doc;
@@ -171,9 +181,9 @@ const proposal = (owner: string) =>
 		status: 'pending',
 	}));
 
-const report = (target: string, targetOwner: string) =>
+const report = (target: string, targetOwner: string, extra: Record<string, unknown> = {}) =>
 	create(() => ({
-		...scope(`report:${target.replace(':', '-')}`, LA_PIOCHE, 'owner'),
+		...scope(`report:${target.replace(':', '-')}${extra.conversation ? '-1' : ''}`, LA_PIOCHE, 'owner'),
 		type: 'report',
 		target,
 		targetOwner,
@@ -182,6 +192,7 @@ const report = (target: string, targetOwner: string) =>
 		details: '',
 		reporterName: 'Léa',
 		status: 'open',
+		...extra,
 	}));
 
 const { animator, lea, marc: marcAccount, nina } = PEOPLE;
@@ -205,6 +216,18 @@ export const CASES: Record<DocType, Case[]> = {
 			edit('person:lea', { role: 'Stagiaire' }),
 			/appartient à une autre structure/,
 		),
+		refused(
+			'a member cannot list a person under another structure',
+			lea,
+			create(() => ({
+				...scope('person:ines-intruse', LA_PIOCHE, 'public'),
+				type: 'person',
+				structure: LE_RELAIS,
+				name: 'Inès Intruse',
+				role: 'Directrice',
+			})),
+			/annuaire de sa propre structure/,
+		),
 	],
 	contact: [
 		allowed('a member edits her contact details', lea, edit('contact:lea', { phone: '03 21 00 00 00' })),
@@ -213,6 +236,28 @@ export const CASES: Record<DocType, Case[]> = {
 			lea,
 			edit('contact:lea', { audience: 'public' }),
 			/réservées aux adhérents/,
+		),
+		refused(
+			'a member cannot write contact details for another structure’s person',
+			lea,
+			create(() => ({
+				...scope('contact:marc', LA_PIOCHE, 'members'),
+				type: 'contact',
+				person: 'person:marc',
+				email: 'pirate@la-pioche.test',
+			})),
+			/personne d’une autre structure/,
+		),
+		refused(
+			'contact details carry the id of their person',
+			lea,
+			create(() => ({
+				...scope('contact:lea-bis', LA_PIOCHE, 'members'),
+				type: 'contact',
+				person: 'person:lea',
+				email: 'lea.bis@la-pioche.test',
+			})),
+			/incohérent avec la personne/,
 		),
 	],
 	membership: [
@@ -242,6 +287,12 @@ export const CASES: Record<DocType, Case[]> = {
 			lea,
 			remove('listing:relais-local'),
 			/appartient à une autre structure/,
+		),
+		refused(
+			'a listing over 256 kB of JSON is refused',
+			lea,
+			edit('listing:pioche-velo', { notes: 'é'.repeat(140_000) }),
+			/trop gros : 256 ko au plus/,
 		),
 		refused(
 			'a visitor cannot publish a listing',
@@ -309,6 +360,12 @@ export const CASES: Record<DocType, Case[]> = {
 				participants: [LE_RELAIS],
 			})),
 			/seule la structure qui accueille/,
+		),
+		refused(
+			'a check-in names the structure of the person it counts',
+			lea,
+			create(() => ({ ...newCheckin({ event: atPioche, person: marc, ...door }), structure: LES_JARDINS })),
+			/structure de la personne pointée/,
 		),
 	],
 	cardkey: [
@@ -413,6 +470,17 @@ export const CASES: Record<DocType, Case[]> = {
 			lea,
 			report('listing:pioche-velo', LA_PIOCHE),
 			/celui de votre structure/,
+		),
+		allowed(
+			'a member reports a message of her conversation',
+			lea,
+			report(relaisMessage._id, LE_RELAIS, { conversation: talk }),
+		),
+		refused(
+			'a report of a message names the message’s conversation',
+			lea,
+			report(relaisMessage._id, LE_RELAIS),
+			/nomme sa conversation/,
 		),
 	],
 	notice: [

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
 	type Doc,
 	type DocType,
+	keyOf,
 	newCheckin,
 	SCHEMA_VERSION,
 	typeOfId,
@@ -215,26 +216,103 @@ describe('what the device cannot see', () => {
 		});
 	});
 
-	test('the id of a deleted document taken under another owner: the server refuses, the device does not', async () => {
-		const theirs = listing('jardins-ancienne', LES_JARDINS);
-		expect(
-			await tryBoth(
-				PEOPLE.nina,
-				create(() => theirs),
-			),
-		).toEqual({ device: 'ok', server: 'ok' });
-		expect(await tryBoth(PEOPLE.nina, { id: theirs._id, remove: theirs._id })).toEqual({
-			device: 'ok',
-			server: 'ok',
-		});
+	test('the id of a document deleted by a bare tombstone, on a device that never held it: the server refuses, the device does not', async () => {
+		const theirs = await publishThenTombstone('jardins-ancienne');
 		expect(
 			await tryBoth(
 				PEOPLE.lea,
-				create(() => listing('jardins-ancienne', LA_PIOCHE)),
+				create(() => listing(keyOf(theirs), LA_PIOCHE)),
 			),
 		).toEqual({
 			device: 'ok',
-			server: { refused: 'seule l’équipe du réseau change le propriétaire d’un document' },
+			server: { refused: TAKEN },
 		});
 	});
 });
+
+const TAKEN = 'seule l’équipe du réseau change le propriétaire d’un document';
+
+/**
+ * Les Jardins publish a listing, then delete it as a plain CouchDB client would: a tombstone that
+ * carries nothing, pushed with new_edits=false. Returns its id.
+ */
+async function publishThenTombstone(key: string, between?: () => Promise<void>): Promise<string> {
+	const theirs = listing(key, LES_JARDINS);
+	expect(await onServer(PEOPLE.nina, stamped(theirs))).toBe('ok');
+	await between?.();
+	const { _rev } = await server.stores.db.get(theirs._id);
+	const res = await fetch(`${server.dbUrl}/_bulk_docs`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: basicHeader(PEOPLE.nina) },
+		body: JSON.stringify({
+			new_edits: false,
+			docs: [
+				{
+					_id: theirs._id,
+					_rev: '2-0badc0ffee',
+					_deleted: true,
+					_revisions: { start: 2, ids: ['0badc0ffee', _rev.slice(2)] },
+				},
+			],
+		}),
+	});
+	expect(await res.json()).toEqual([]);
+	return theirs._id;
+}
+
+describe('a deleted document keeps its type and owner, on both sides', () => {
+	test('deleted as the server deletes it (DELETE), its id is refused to another structure by both', async () => {
+		const theirs = listing('jardins-supprimee', LES_JARDINS);
+		expect(await onServer(PEOPLE.nina, stamped(theirs))).toBe('ok');
+		const { _rev } = await server.stores.db.get(theirs._id);
+		const removed = await fetch(`${server.dbUrl}/${theirs._id}?rev=${_rev}`, {
+			method: 'DELETE',
+			headers: { authorization: basicHeader(PEOPLE.nina) },
+		});
+		expect(removed.status).toBe(200);
+		// The tombstone says whose it was: even a device that never held the listing knows it.
+		expect(
+			await tryBoth(
+				PEOPLE.lea,
+				create(() => listing('jardins-supprimee', LA_PIOCHE)),
+			),
+		).toEqual({ device: { refused: TAKEN }, server: { refused: TAKEN } });
+	});
+
+	test('a device that held it refuses, from its last live revision, what the server refuses', async () => {
+		let held: Held = () => {
+			throw new Error('not synced yet');
+		};
+		const id = await publishThenTombstone('jardins-vue', async () => {
+			held = await deviceOf(PEOPLE.lea);
+		});
+		expect(held(id).owner).toBe(LES_JARDINS);
+		await replica().replicate.from(remoteAs(PEOPLE.lea), { checkpoint: false });
+		expect((await replica().allDocs({ keys: [id] })).rows[0]).toMatchObject({ value: { deleted: true } });
+		const takeover = stamped(listing(keyOf(id), LA_PIOCHE));
+		expect(
+			await onDevice(
+				create(() => takeover),
+				takeover,
+				held,
+			),
+		).toEqual({ refused: TAKEN });
+		expect(await onServer(PEOPLE.lea, takeover)).toEqual({ refused: TAKEN });
+	});
+
+	test('the device’s own deletion writes a tombstone that keeps them', async () => {
+		const held = await deviceOf(PEOPLE.lea);
+		const own = held('listing:pioche-velo');
+		await removeDoc(own);
+		const [row] = (await replica().allDocs({ keys: [own._id] })).rows as { value: { rev: string } }[];
+		expect(await replica().get(own._id, { rev: row.value.rev })).toMatchObject({
+			_deleted: true,
+			type: 'listing',
+			owner: LA_PIOCHE,
+		});
+	});
+});
+
+function remoteAs(who: Who): PouchDB.Database {
+	return new PouchDB(server.dbUrl, { skip_setup: true, auth: { username: who.email, password: PASSWORD } });
+}

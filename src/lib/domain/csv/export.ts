@@ -34,8 +34,10 @@ export function exportDirectory(docs: Iterable<Doc>, opts: ExportOptions): strin
 	for (const doc of docs) {
 		if (doc.type === 'structure') structures.push(doc);
 		else if (doc.type === 'membership') memberships.set(doc.structure, doc);
-		else if (doc.type === 'person') people.set(doc.structure, [...(people.get(doc.structure) ?? []), doc]);
-		else if (doc.type === 'contact') contacts.set(doc.person, doc);
+		// Only a structure's own people and their own contacts: what the write gate lets through today.
+		else if (doc.type === 'person' && doc.owner === doc.structure)
+			people.set(doc.structure, [...(people.get(doc.structure) ?? []), doc]);
+		else if (doc.type === 'contact') contacts.set(`${doc.owner} ${doc.person}`, doc);
 	}
 	const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
 	const rows: string[][] = [columns.map(headerOf)];
@@ -44,7 +46,8 @@ export function exportDirectory(docs: Iterable<Doc>, opts: ExportOptions): strin
 		const team = (people.get(structure._id) ?? []).sort(byName);
 		if (team.length === 0) rows.push(columns.map((c) => safe(cells[c] ?? '')));
 		for (const person of team) {
-			const all = { ...cells, ...personCells(person, opts.contacts ? contacts.get(person._id) : undefined) };
+			const contact = opts.contacts ? contacts.get(`${person.owner} ${person._id}`) : undefined;
+			const all = { ...cells, ...personCells(person, contact) };
 			rows.push(columns.map((c) => safe(all[c] ?? '')));
 		}
 	}
