@@ -1,10 +1,10 @@
 // `npm run bench:auth -- [--seconds 60] [--rest 15] [--scale demo|region]`: does a flood of failed
 // sign-ins slow anyone else? A visitor reads `_changes?limit=50` over and over, at rest, then while
-// 16 clients fail to sign in as fast as they can: first all from one address (the per-address limit
-// soon answers 429 without hashing), then each attempt from another address through a trusted proxy
-// (X-Forwarded-For), so every attempt reaches argon2 — the honest measure of the hashing queue.
-// Goal: the visitor's p95 during a flood at most twice its p95 at rest. The server runs in a child
-// process (UV_THREADPOOL_SIZE, if set, reaches it).
+// 16 clients fail to sign in as fast as they can: first all from one address (its limit soon answers
+// 429, a second late, without hashing), then each attempt from another address through a trusted
+// proxy (X-Forwarded-For), so every attempt reaches argon2 — the honest measure of the hashing queue.
+// Goal: the visitor's p95 during a flood at most twice its p95 at rest. The server and the attackers
+// run in child processes (UV_THREADPOOL_SIZE, if set, reaches the server).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // Who is asking: resolves the viewer of a request from its session cookie or HTTP Basic
 // credentials, and serves the sign-in routes. Accounts and sessions never leave the server.
 /// <reference types="pouchdb-core" />
+import { setTimeout } from 'node:timers/promises';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { VISITOR, type Viewer } from '../../src/lib/domain';
@@ -8,7 +9,7 @@ import { HttpError } from '../errors';
 import { type Account, findAccount, normaliseEmail, verifyCredentials } from './accounts';
 import { BasicCache, parseBasic } from './basic';
 import { canonicalAddress, clientAddress, networkOf } from './client-ip';
-import { SignInLimiter } from './rate-limit';
+import { type SignInAttempt, SignInLimiter } from './rate-limit';
 import { withRetryAfter } from './retry-later';
 import { RoleResolver } from './roles';
 import { type Caller, sessionRoutes } from './routes';
@@ -24,6 +25,11 @@ export interface Auth {
 }
 
 export const WRONG_CREDENTIALS = 'E-mail ou mot de passe incorrect.';
+/**
+ * A refused attempt (429) is answered after this long: a client looping on sign-ins meets its limit
+ * and then waits a second per request instead of costing the server a request per millisecond.
+ */
+const REFUSAL_DELAY_MS = 1000;
 
 export interface AuthOptions {
 	accounts: PouchDB.Database;
@@ -63,8 +69,14 @@ export function createAuth(opts: AuthOptions): Auth {
 	 */
 	async function check(address: string, email: string, password: string): Promise<Account> {
 		const key = normaliseEmail(email);
-		// No account has a longer e-mail; a Basic header may carry kilobytes, which the limits would keep.
-		const attempt = limiter.begin(networkOf(address), key.slice(0, 254));
+		let attempt: SignInAttempt;
+		try {
+			// No account has a longer e-mail; a Basic header may carry kilobytes the limits would keep.
+			attempt = limiter.begin(networkOf(address), key.slice(0, 254));
+		} catch (err) {
+			await setTimeout(REFUSAL_DELAY_MS);
+			throw err;
+		}
 		let account: Account | null;
 		try {
 			account = await verifyCredentials(accounts, key, password);
