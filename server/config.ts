@@ -1,5 +1,6 @@
 // The server's configuration, read from the environment and checked once at start:
 // a wrong value stops the process with a message naming the variable.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { LOG_LEVELS, type LogLevel } from './log';
@@ -14,6 +15,15 @@ const positiveInteger = v.pipe(
 	v.string(),
 	v.regex(/^[1-9]\d{0,5}$/, 'doit être un nombre entier positif'),
 	v.transform(Number),
+);
+
+const ipList = v.pipe(
+	v.string(),
+	v.transform((s) => s.split(',').map((ip) => ip.trim())),
+	v.check(
+		(ips) => ips.every((ip) => isIP(ip) !== 0),
+		'doit être une liste d’adresses IP séparées par des virgules (par exemple 127.0.0.1,::1)',
+	),
 );
 
 const EnvSchema = v.object({
@@ -35,7 +45,10 @@ const EnvSchema = v.object({
 		),
 	),
 	SEED: v.optional(v.picklist(['demo', 'none'], 'doit valoir demo ou none'), 'demo'),
-	SECURE_COOKIES: v.optional(flag, 'false'),
+	/** Without it: Secure when PUBLIC_URL is https. */
+	SECURE_COOKIES: v.optional(flag),
+	/** Proxies in front of the server whose X-Forwarded-For tells the client's address. */
+	TRUSTED_PROXIES: v.optional(ipList),
 	/** Without it: info, or warn under tests (NODE_ENV=test, VITEST), so a test run stays readable. */
 	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `doit valoir ${LOG_LEVELS.join(', ')}`)),
 	SMTP_URL: v.optional(
@@ -63,7 +76,10 @@ export interface Config {
 	dataDir: string;
 	couchUrl?: string;
 	seed: 'demo' | 'none';
+	/** Session cookies marked Secure (sent over https only). */
 	secureCookies: boolean;
+	/** The sign-in limits count clients by the address these proxies saw (X-Forwarded-For). */
+	trustedProxies: string[];
 	logLevel: LogLevel;
 	mail: MailConfig;
 	/** The address the network is reached at, for links in e-mails and share previews. */
@@ -104,7 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		dataDir: resolve(e.DATA_DIR),
 		...(e.COUCHDB_URL ? { couchUrl: e.COUCHDB_URL } : {}),
 		seed: e.SEED,
-		secureCookies: e.SECURE_COOKIES,
+		secureCookies: e.SECURE_COOKIES ?? /^https:/i.test(e.PUBLIC_URL ?? ''),
+		trustedProxies: e.TRUSTED_PROXIES ?? [],
 		logLevel: e.LOG_LEVEL ?? defaultLogLevel(env),
 		mail: {
 			...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),

@@ -31,7 +31,12 @@ async function main(): Promise<void> {
 	const info = log.info;
 
 	const stores = await openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
-	const auth = createAuth({ accounts: stores.accounts, db: stores.db, secureCookies: config.secureCookies });
+	const auth = createAuth({
+		accounts: stores.accounts,
+		db: stores.db,
+		secureCookies: config.secureCookies,
+		trustedProxies: config.trustedProxies,
+	});
 	const server = await serve(config, stores, auth, log).catch(async (err) => {
 		auth.close();
 		await stores.close().catch(() => {});

@@ -1,8 +1,9 @@
 // Accounts of the server-only store: creation with a hashed password, lookup by e-mail, verification.
 /// <reference types="pouchdb-core" />
-import argon2 from 'argon2';
 import * as v from 'valibot';
 import { HttpError } from '../errors';
+import { argon2Hash, argon2Verify } from './hashing';
+import { passwordQueue } from './password-queue';
 
 /** An account document (`account:<normalised e-mail>`); it never leaves the server. */
 export interface Account {
@@ -56,7 +57,7 @@ export async function createAccount(
 		type: 'account',
 		email,
 		name,
-		passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+		passwordHash: await hashPassword(password),
 		...(structureId ? { structureId } : {}),
 		...(staff ? { staff: true } : {}),
 		createdAt: new Date().toISOString(),
@@ -107,11 +108,17 @@ export async function findAccount(accounts: PouchDB.Database, id: string): Promi
 	}
 }
 
+/** Every argon2 operation goes through the one queue to the hashing process (hashing.ts). */
+const hashPassword = (password: string) => passwordQueue.run(() => argon2Hash(password));
+const verifyPassword = (hash: string, password: string) =>
+	passwordQueue.run(() => argon2Verify(hash, password));
+
 // Verifying against a fixed hash when the account is unknown keeps both answers equally slow,
-// so timing does not tell which e-mails have an account.
+// so timing does not tell which e-mails have an account. It is made once, in the queue too; refused
+// by a full queue, it is made again next time.
 let decoyHash: Promise<string> | undefined;
 
-/** The account these credentials open, or null. */
+/** The account these credentials open, or null. Throws 503 when the hashing queue is full. */
 export async function verifyCredentials(
 	accounts: PouchDB.Database,
 	email: string,
@@ -119,9 +126,12 @@ export async function verifyCredentials(
 ): Promise<Account | null> {
 	const account = email ? await findAccount(accounts, accountId(email)) : null;
 	if (!account) {
-		decoyHash ??= argon2.hash('decoy-password', { type: argon2.argon2id });
-		await argon2.verify(await decoyHash, password);
+		decoyHash ??= hashPassword('decoy-password').catch((err) => {
+			decoyHash = undefined;
+			throw err;
+		});
+		await verifyPassword(await decoyHash, password);
 		return null;
 	}
-	return (await argon2.verify(account.passwordHash, password)) ? account : null;
+	return (await verifyPassword(account.passwordHash, password)) ? account : null;
 }

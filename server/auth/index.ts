@@ -1,16 +1,19 @@
 // Who is asking: resolves the viewer of a request from its session cookie or HTTP Basic
 // credentials, and serves the sign-in routes. Accounts and sessions never leave the server.
 /// <reference types="pouchdb-core" />
+import { setTimeout } from 'node:timers/promises';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { VISITOR, type Viewer } from '../../src/lib/domain';
 import { HttpError } from '../errors';
 import { type Account, findAccount, normaliseEmail, verifyCredentials } from './accounts';
 import { BasicCache, parseBasic } from './basic';
-import { SignInLimiter } from './rate-limit';
+import { canonicalAddress, clientAddress, networkOf } from './client-ip';
+import { type SignInAttempt, SignInLimiter } from './rate-limit';
+import { withRetryAfter } from './retry-later';
 import { RoleResolver } from './roles';
 import { type Caller, sessionRoutes } from './routes';
-import { SESSION_COOKIE, SESSION_DAYS, sessionAccount } from './sessions';
+import { SESSION_COOKIE, SESSION_DAYS, sessionAccount, sha256 } from './sessions';
 
 export { createAccount } from './accounts';
 
@@ -22,16 +25,30 @@ export interface Auth {
 }
 
 export const WRONG_CREDENTIALS = 'E-mail ou mot de passe incorrect.';
+/**
+ * A refused attempt (429) is answered after this long: a client looping on sign-ins meets its limit
+ * and then waits a second per request instead of costing the server a request per millisecond.
+ */
+const REFUSAL_DELAY_MS = 1000;
 
-export function createAuth(opts: {
+export interface AuthOptions {
 	accounts: PouchDB.Database;
 	db: PouchDB.Database;
 	secureCookies?: boolean;
-}): Auth {
+	/** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES): IP addresses. */
+	trustedProxies?: readonly string[];
+	/** The sign-in limits' clock (tests move it instead of waiting a quarter of an hour). */
+	now?: () => number;
+}
+
+export function createAuth(opts: AuthOptions): Auth {
 	const { accounts } = opts;
 	const roles = new RoleResolver(opts.db);
 	const basicCache = new BasicCache();
-	const limiter = new SignInLimiter();
+	/** Basic checks under way, by header hash: PouchDB sends several requests at once with one header. */
+	const basicChecks = new Map<string, Promise<Account>>();
+	const limiter = new SignInLimiter({ now: opts.now });
+	const trusted = new Set((opts.trustedProxies ?? []).map((ip) => canonicalAddress(ip) ?? ip));
 	const cookieOptions = {
 		httpOnly: true,
 		sameSite: 'Lax',
@@ -46,31 +63,60 @@ export function createAuth(opts: {
 		return { viewer, account };
 	}
 
-	/** Checks e-mail and password, counting failures; throws 401 or 429. */
-	async function signIn(email: string, password: string): Promise<Account> {
+	/**
+	 * Checks e-mail and password within the sign-in limits (rate-limit.ts); throws 401, 429 or 503.
+	 * The attempt is counted before the first await, so parallel attempts see each other.
+	 */
+	async function check(address: string, email: string, password: string): Promise<Account> {
 		const key = normaliseEmail(email);
-		limiter.check(key);
-		const account = await verifyCredentials(accounts, key, password);
+		let attempt: SignInAttempt;
+		try {
+			// No account has a longer e-mail; a Basic header may carry kilobytes the limits would keep.
+			attempt = limiter.begin(networkOf(address), key.slice(0, 254));
+		} catch (err) {
+			await setTimeout(REFUSAL_DELAY_MS);
+			throw err;
+		}
+		let account: Account | null;
+		try {
+			account = await verifyCredentials(accounts, key, password);
+		} catch (err) {
+			attempt.cancelled();
+			throw err;
+		}
 		if (!account) {
-			limiter.fail(key);
+			attempt.failed();
 			throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
 		}
-		limiter.succeed(key);
+		attempt.succeeded();
 		return account;
 	}
 
-	async function fromBasic(header: string, email: string, password: string): Promise<Caller> {
+	const signIn = (c: Context, email: string, password: string) =>
+		withRetryAfter(c, check(clientAddress(c, trusted), email, password));
+
+	async function fromBasic(c: Context, header: string, email: string, password: string): Promise<Caller> {
 		const cached = basicCache.get(header);
-		const account = cached ? await findAccount(accounts, cached) : await signIn(email, password);
-		if (!account) throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
-		if (!cached) basicCache.remember(header, account._id);
+		if (cached) {
+			const account = await findAccount(accounts, cached);
+			if (!account) throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
+			return callerOf(account);
+		}
+		const key = sha256(header);
+		let checking = basicChecks.get(key);
+		if (!checking) {
+			checking = check(clientAddress(c, trusted), email, password).finally(() => basicChecks.delete(key));
+			basicChecks.set(key, checking);
+		}
+		const account = await withRetryAfter(c, checking);
+		basicCache.remember(header, account._id);
 		return callerOf(account);
 	}
 
 	async function callerOfRequest(c: Context): Promise<Caller> {
 		const header = c.req.header('authorization');
 		const basic = parseBasic(header);
-		if (header && basic) return fromBasic(header, basic.email, basic.password);
+		if (header && basic) return fromBasic(c, header, basic.email, basic.password);
 		const token = getCookie(c, SESSION_COOKIE);
 		if (!token) return { viewer: VISITOR, account: null };
 		const session = await sessionAccount(accounts, token);

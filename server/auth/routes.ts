@@ -19,7 +19,8 @@ export interface Caller {
 interface Deps {
 	accounts: PouchDB.Database;
 	callerOf(c: Context): Promise<Caller>;
-	signIn(email: string, password: string): Promise<Account>;
+	/** Checks the credentials within the sign-in limits of the request's client. */
+	signIn(c: Context, email: string, password: string): Promise<Account>;
 	signedIn(account: Account): Promise<Caller>;
 	cookieOptions: CookieOptions;
 }
@@ -58,7 +59,7 @@ export function sessionRoutes(deps: Deps): Hono {
 
 	routes.post('/session', async (c) => {
 		const { email, password } = await readCredentials(c);
-		const account = await deps.signIn(email, password);
+		const account = await deps.signIn(c, email, password);
 		const token = await openSession(deps.accounts, account._id);
 		setCookie(c, SESSION_COOKIE, token, deps.cookieOptions);
 		return c.json({ user: userOf(await deps.signedIn(account)) });

@@ -10,7 +10,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, type RunningServer, type ServerApp, startServer } from '../../server/app';
-import { type Auth, createAccount, createAuth } from '../../server/auth';
+import { type Auth, type AuthOptions, createAccount, createAuth } from '../../server/auth';
 import { createLog } from '../../server/log';
 import { openStores, type Stores } from '../../server/store';
 import type { Doc } from '../../src/lib/domain';
@@ -29,6 +29,8 @@ export interface TestServerOptions {
 	build?: Record<string, string>;
 	/** LevelDB stores in a temporary directory instead of memory stores. */
 	onDisk?: boolean;
+	/** More options of the server's auth: trusted proxies, the sign-in limits' clock. */
+	auth?: Omit<AuthOptions, 'accounts' | 'db'>;
 	/** Adds routes to the app before it listens (a test's window on the server's state). */
 	extend?(app: ServerApp['app']): void;
 }
@@ -60,7 +62,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 		lines.push(line);
 		if (level === 'error') console.error(line);
 	});
-	const auth = createAuth({ accounts: stores.accounts, db: stores.db });
+	const auth = createAuth({ ...opts.auth, accounts: stores.accounts, db: stores.db });
 	const composed = createApp({ stores, auth, log, staticDir: build });
 	opts.extend?.(composed.app);
 	const running = await startServer(composed, 0, '127.0.0.1');

@@ -1,5 +1,6 @@
-// SECURE_COOKIES, from the environment to the Set-Cookie header: behind HTTPS the session cookie
-// must say Secure (never sent over plain HTTP), and without it the cookie still works on http://.
+// SECURE_COOKIES and PUBLIC_URL, from the environment to the Set-Cookie header: behind HTTPS the
+// session cookie must say Secure (never sent over plain HTTP), and without it the cookie still works
+// on http://. An https PUBLIC_URL means Secure unless SECURE_COOKIES says otherwise.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type RunningServer, startServer } from '../../server/app';
 import { createAccount, createAuth } from '../../server/auth';
@@ -62,5 +63,28 @@ describe('the session cookie', () => {
 		expect(attributes).not.toContain('secure');
 		expect(attributes).toContain('httponly');
 		expect(attributes).toContain('samesite=lax');
+	});
+
+	it('carries Secure when PUBLIC_URL is https and SECURE_COOKIES is unset', async () => {
+		const attributes = await sessionCookieAttributes(
+			await serverWith({ PUBLIC_URL: 'https://elbasar.example.org' }),
+		);
+		expect(attributes).toContain('secure');
+		expect(attributes).toContain('httponly');
+	});
+
+	it('follows SECURE_COOKIES when it is set, whatever PUBLIC_URL says', async () => {
+		const off = await serverWith({ PUBLIC_URL: 'https://elbasar.example.org', SECURE_COOKIES: 'false' });
+		expect(await sessionCookieAttributes(off)).not.toContain('secure');
+		await stop?.();
+		const on = await serverWith({ PUBLIC_URL: 'http://elbasar.example.org', SECURE_COOKIES: 'true' });
+		expect(await sessionCookieAttributes(on)).toContain('secure');
+	});
+
+	it('is not Secure when PUBLIC_URL is plain http', async () => {
+		const attributes = await sessionCookieAttributes(
+			await serverWith({ PUBLIC_URL: 'http://localhost:8080' }),
+		);
+		expect(attributes).not.toContain('secure');
 	});
 });
