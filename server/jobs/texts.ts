@@ -2,8 +2,8 @@
 // The greeting, link and footer are in the recipients' language; the notice's own title and text
 // are the document's (written in French by the domain, as the app shows them).
 import type { Notice } from '../../src/lib/domain';
-import { m } from '../i18n/messages.js';
 import type { MailLocale } from '../auth/accounts';
+import { m } from '../i18n/messages.js';
 import type { MailMessage } from '../mail';
 
 const escapeHtml = (s: string) =>

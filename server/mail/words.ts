@@ -10,8 +10,8 @@ import {
 	sectorLabel,
 } from '../../src/lib/domain';
 import type { SearchFilters } from '../../src/lib/domain/search';
-import { m } from '../i18n/messages.js';
 import type { MailLocale } from '../auth/accounts';
+import { m } from '../i18n/messages.js';
 
 export type { MailLocale };
 

@@ -159,4 +159,43 @@ test.describe('the animator in English', () => {
 			await backToFrench(request, ANIMATOR);
 		}
 	});
+
+	test('runs a speed-dating round in English on an offline tablet', async ({ page, context, request }) => {
+		test.setTimeout(240_000);
+		const range = `startkey=${encodeURIComponent('"event:speed-dating-"')}&endkey=${encodeURIComponent('"event:speed-dating-\ufff0"')}`;
+		const events = await request.get(`/db/elbasar/_all_docs?${range}`);
+		const [event] = ((await events.json()) as { rows: { id: string }[] }).rows;
+		const eventKey = event.id.slice('event:'.length);
+		try {
+			await resume(page, ANIMATOR);
+			// Rounds pass in a jump of Playwright's clock, not in real minutes.
+			await page.clock.install();
+			await page.goto(`/agenda/${eventKey}`);
+			await chooseEnglish(page);
+			await page.getByRole('link', { name: 'Run the speed-dating' }).click({ timeout: SYNC_TIMEOUT });
+			await expect(page.getByText(/12 people checked in at the door\.$/)).toBeVisible({
+				timeout: SYNC_TIMEOUT,
+			});
+			// Offline, the session stays on the tablet: the demo's speed-dating is left as it was.
+			await context.setOffline(true);
+			await page.getByRole('button', { name: 'Prepare the session' }).click();
+			await expect(page.getByText(/^Ready to start: 3 rounds of 7/)).toBeVisible();
+			await page.getByRole('button', { name: /^Start round 1/ }).click();
+			await expect(page.getByRole('heading', { name: 'Round 1 of 3' })).toBeVisible();
+			await expect(page.getByRole('list', { name: 'Tables of round 1' }).getByRole('listitem')).toHaveCount(
+				6,
+			);
+			await page.clock.fastForward(7 * 60_000 + 1000);
+			await expect(page.getByText('Round 1 of 3 finished.')).toBeVisible();
+			const table = page.getByRole('group', { name: /\(table 1\)$/ });
+			for (const side of await table.all())
+				await side.getByRole('button', { name: 'Follow-up wanted' }).click();
+			await expect(
+				page.getByText('Both sides want a follow-up: added to the introductions to make.'),
+			).toBeVisible();
+		} finally {
+			// The tablet never goes online again: its session is thrown away with the context.
+			await backToFrench(request, ANIMATOR);
+		}
+	});
 });
