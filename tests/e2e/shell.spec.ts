@@ -128,7 +128,8 @@ test('signing out leaves none of the members-only data on the device', async ({ 
 	await page.getByLabel('Mot de passe').fill(MEMBER_A.password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-	await expect(nav.getByRole('link', { name: 'Mon espace' })).toBeVisible();
+	// Passwords are checked at a low CPU priority: on a loaded machine a sign-in takes seconds.
+	await expect(nav.getByRole('link', { name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
 	// Signed in, the server sends the members' contact details too.
 	await expect
 		.poll(async () => (await countOnDevice(page, 'contact', 'contacts')).tables, { timeout: SYNC_TIMEOUT })
