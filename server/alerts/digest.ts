@@ -4,6 +4,7 @@ import { communeName, type Listing } from '../../src/lib/domain';
 import type { SavedSearchMatches } from '../../src/lib/domain/saved-search-matches';
 import { m } from '../i18n/messages.js';
 import type { MailMessage } from '../mail';
+import { escapeHtml } from '../mail/compose';
 import { describeSearchIn, kindWord, type MailLocale, natureWord } from '../mail/words';
 
 export interface DigestInput {
@@ -18,8 +19,6 @@ export interface DigestInput {
 	/** The app's public address, for links; without it the e-mail carries none. */
 	publicUrl?: string;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function listingLine(listing: Listing, locale: MailLocale): string {
 	return m.mail_digest_listing(

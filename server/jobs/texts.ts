@@ -5,12 +5,7 @@ import type { Notice } from '../../src/lib/domain';
 import type { MailLocale } from '../auth/accounts';
 import { m } from '../i18n/messages.js';
 import type { MailMessage } from '../mail';
-
-const escapeHtml = (s: string) =>
-	s.replace(
-		/[&<>"']/g,
-		(ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-	);
+import { escapeHtml } from '../mail/compose';
 
 /** The app page of a listing, or of the conversation a message belongs to. */
 export function subjectPath(subject: string | undefined): string | undefined {

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { canRead, firstPhotoName, type Listing, VISITOR } from '../../src/lib/domain';
+import { escapeHtml } from '../mail/compose';
 import { describeListing, type PageTags, siteTags } from './tags';
 
 export interface ShareOptions {
@@ -23,12 +24,6 @@ async function publicListing(db: PouchDB.Database, id: string): Promise<Listing 
 		return null;
 	}
 }
-
-const escapeHtml = (s: string) =>
-	s.replace(
-		/[&<>"']/g,
-		(ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-	);
 
 /** index.html with its title and description replaced and the preview tags added to its head. */
 export function withTags(html: string, tags: PageTags): string {
