@@ -20,6 +20,8 @@ import { notFound, onError, tooLarge } from './errors';
 import { eventRoutes } from './events';
 import type { Log } from './log';
 import { mediaRoutes } from './media';
+import { csrfGuard } from './middleware/csrf';
+import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
@@ -32,7 +34,10 @@ export interface AppOptions {
 	log: Log;
 	/** The SvelteKit build (`build/`); without it only /db and /api are served. */
 	staticDir?: string;
-	/** The public address (PUBLIC_URL), for absolute links in share previews; else the request's. */
+	/**
+	 * The public address (PUBLIC_URL), for absolute links in share previews, and the one origin
+	 * cookie-authenticated writes may come from; else the request's own.
+	 */
 	publicUrl?: string;
 }
 
@@ -46,6 +51,8 @@ export interface ServerApp {
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
+/** The routes that take a file (multipart/form-data) rather than JSON. */
+const FILE_ROUTES = ['/api/directory/import'];
 /** API paths answered the same to everyone (the session routes resolve their caller themselves). */
 const NO_VIEWER = ['/api/health', '/api/session'];
 
@@ -56,6 +63,11 @@ export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOption
 	app.notFound(notFound);
 	app.use('*', requestLog(log));
 	app.use('*', compress());
+	app.use('*', methodGuard);
+	// Before the viewer is read: a forged write costs no session lookup.
+	const csrf = csrfGuard({ publicUrl, fileRoutes: FILE_ROUTES });
+	app.use('/api/*', csrf);
+	app.use('/db/*', csrf);
 
 	// The viewer is read once per request, and only where an answer depends on it: not for the
 	// server's descriptive /db answers nor for the app's files.
@@ -132,6 +144,12 @@ export function startServer(
 		http.keepAliveTimeout = 65_000;
 		http.headersTimeout = 66_000;
 		server.once('error', reject);
+		// Node drops a CONNECT without a word unless someone listens: this server is no proxy, say so.
+		server.on('connect', (_req, socket) => {
+			socket.end(
+				'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, DELETE, OPTIONS\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+			);
+		});
 	});
 }
 

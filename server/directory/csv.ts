@@ -1,6 +1,7 @@
 // The directory as CSV over HTTP: the animator imports a spreadsheet (`?dryRun=1` to see the report
-// first); anyone exports what they may read (e-mails and phones for members and staff only).
-import { Hono } from 'hono';
+// first); anyone exports what they may read (e-mails and phones for members and staff only). The
+// app sends the file as multipart/form-data (field `file`), scripts with HTTP Basic as the raw CSV.
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { canRead, seesMembersOnly } from '../../src/lib/domain';
 import { decodeCsv, exportDirectory } from '../../src/lib/domain/csv';
@@ -21,9 +22,7 @@ export function directoryCsvRoutes(couch: Couch): Hono<ViewerEnv> {
 		const viewer = c.get('viewer');
 		if (viewer.role !== 'animator')
 			throw new HttpError(403, 'forbidden', 'L’import de l’annuaire est réservé à l’équipe d’animation.');
-		if (!CSV_TYPES.test(c.req.header('content-type') ?? ''))
-			throw new HttpError(415, 'bad_content_type', 'Type de contenu non pris en charge : text/csv attendu.');
-		const csv = decodeCsv(new Uint8Array(await c.req.arrayBuffer()));
+		const csv = decodeCsv(await readUpload(c));
 		const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
 		return c.json({ dryRun, ...(await importDirectory(couch, viewer, csv, { dryRun })) });
 	});
@@ -40,4 +39,25 @@ export function directoryCsvRoutes(couch: Couch): Hono<ViewerEnv> {
 		});
 	});
 	return routes;
+}
+
+const MULTIPART = /^multipart\/form-data\s*;/i;
+
+/** The bytes of the spreadsheet, from a form's `file` field or the raw body. */
+async function readUpload(c: Context): Promise<Uint8Array> {
+	const type = c.req.header('content-type') ?? '';
+	if (CSV_TYPES.test(type)) return new Uint8Array(await c.req.arrayBuffer());
+	if (!MULTIPART.test(type))
+		throw new HttpError(
+			415,
+			'bad_content_type',
+			'Type de contenu non pris en charge : fichier CSV attendu (multipart/form-data ou text/csv).',
+		);
+	// A malformed form is a TypeError; the body limit's own error goes on to its 413.
+	const form = await c.req.formData().catch((err) => {
+		throw err instanceof TypeError ? new HttpError(400, 'bad_request', 'Formulaire illisible.') : err;
+	});
+	const file = form.get('file');
+	if (!(file instanceof File)) throw new HttpError(400, 'bad_request', 'Fichier CSV attendu (champ file).');
+	return new Uint8Array(await file.arrayBuffer());
 }

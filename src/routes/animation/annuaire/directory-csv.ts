@@ -11,12 +11,16 @@ export interface ImportAnswer extends ImportReport {
 }
 
 export async function sendCsv(file: File, dryRun: boolean): Promise<ImportAnswer> {
+	// As a form's file (the browser writes the multipart type): besides JSON, the one body a signed-in
+	// browser may send the server, and only here (another site's form is refused by its origin).
+	const form = new FormData();
+	form.append('file', file);
 	let response: Response;
 	try {
 		response = await fetch(`/api/directory/import${dryRun ? '?dryRun=1' : ''}`, {
 			method: 'POST',
-			headers: { 'content-type': 'text/csv', accept: 'application/json' },
-			body: file,
+			headers: { accept: 'application/json' },
+			body: form,
 		});
 	} catch {
 		throw new Error(m.directory_csv_offline());
