@@ -9,7 +9,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { describeAccounts, seedDemo } from './demo/seed';
 import { startJobs } from './jobs';
 import { createLog, type Log } from './log';
-import { createMailer } from './mail';
+import { createMailer, type Mailer } from './mail';
 import { openStores, type Stores } from './store';
 
 const STATIC_DIR = 'build';
@@ -31,13 +31,19 @@ async function main(): Promise<void> {
 	const info = log.info;
 
 	const stores = await openStores({ dataDir: config.dataDir, couchUrl: config.couchUrl });
+	// The password reset and the account page send links too: the mailer exists before auth.
+	const mailer = createMailer(config.mail);
 	const auth = createAuth({
 		accounts: stores.accounts,
 		db: stores.db,
 		secureCookies: config.secureCookies,
 		trustedProxies: config.trustedProxies,
+		mailer,
+		publicUrl: config.publicUrl,
+		warn: log.warn,
 	});
-	const server = await serve(config, stores, auth, log).catch(async (err) => {
+	const server = await serve(config, stores, auth, log, mailer).catch(async (err) => {
+		mailer.close();
 		auth.close();
 		await stores.close().catch(() => {});
 		throw err;
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
 }
 
 /** Seeds an empty store when asked to, then composes the app and listens. */
-async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
+async function serve(config: Config, stores: Stores, auth: Auth, log: Log, mailer: Mailer) {
 	const info = log.info;
 	if (config.seed === 'demo') {
 		const seeded = await seedDemo(stores);
@@ -94,7 +100,6 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
-	const mailer = createMailer(config.mail);
 	info(`E-mails : ${mailer.target}.`);
 	const jobs = config.jobs.enabled
 		? startJobs({

@@ -4,7 +4,7 @@
 /// <reference types="pouchdb-core" />
 import { canRead, type Listing, type SavedSearch } from '../../src/lib/domain';
 import { matchNewListings } from '../../src/lib/domain/saved-search-matches';
-import { type Account, accountLocale } from '../auth/accounts';
+import { type Account, accountLocale, notificationsOf } from '../auth/accounts';
 import { viewerOfAccount } from '../auth/roles';
 import type { Mailer } from '../mail';
 import { digestMessage } from './digest';
@@ -44,8 +44,9 @@ export async function sendSearchDigests(ctx: DigestContext): Promise<string[]> {
 	if (searches.length === 0) return [];
 	const byOwner = new Map<string, SavedSearch[]>();
 	for (const s of searches) byOwner.set(s.owner, [...(byOwner.get(s.owner) ?? []), s]);
+	// A person who turned the digest off on the account page gets none (their structure's searches stay).
 	const accounts = (await allOf<Account>(ctx.accounts, 'account:')).filter(
-		(a) => a.structureId && byOwner.has(a.structureId),
+		(a) => a.structureId && byOwner.has(a.structureId) && notificationsOf(a).digest,
 	);
 	const due: { account: Account; mark: DigestMark | null }[] = [];
 	for (const account of accounts) {

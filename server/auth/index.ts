@@ -6,10 +6,13 @@ import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { VISITOR, type Viewer } from '../../src/lib/domain';
 import { HttpError } from '../errors';
+import type { Mailer } from '../mail';
+import { accountRoutes } from './account-page';
 import { type Account, findAccount, normaliseEmail, verifyCredentials } from './accounts';
 import { BasicCache, parseBasic } from './basic';
 import { canonicalAddress, clientAddress, networkOf } from './client-ip';
 import { type SignInAttempt, SignInLimiter } from './rate-limit';
+import { resetRoutes } from './reset';
 import { withRetryAfter } from './retry-later';
 import { RoleResolver } from './roles';
 import { type Caller, sessionRoutes } from './routes';
@@ -37,8 +40,14 @@ export interface AuthOptions {
 	secureCookies?: boolean;
 	/** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES): IP addresses. */
 	trustedProxies?: readonly string[];
-	/** The sign-in limits' clock (tests move it instead of waiting a quarter of an hour). */
+	/** The clock of the sign-in limits, sessions and links (tests move it instead of waiting). */
 	now?: () => number;
+	/** Sends the reset and address-change links; without it, no link leaves (nothing is pretended sent). */
+	mailer?: Pick<Mailer, 'send'>;
+	/** PUBLIC_URL, for absolute links in e-mails; else the request's own origin. */
+	publicUrl?: string;
+	/** Where a mail that could not leave is told (the server's log). */
+	warn?: (message: string) => void;
 }
 
 export function createAuth(opts: AuthOptions): Auth {
@@ -48,6 +57,7 @@ export function createAuth(opts: AuthOptions): Auth {
 	/** Basic checks under way, by header hash: PouchDB sends several requests at once with one header. */
 	const basicChecks = new Map<string, Promise<Account>>();
 	const limiter = new SignInLimiter({ now: opts.now });
+	const now = opts.now ?? Date.now;
 	const trusted = new Set((opts.trustedProxies ?? []).map((ip) => canonicalAddress(ip) ?? ip));
 	const cookieOptions = {
 		httpOnly: true,
@@ -119,16 +129,33 @@ export function createAuth(opts: AuthOptions): Auth {
 		if (header && basic) return fromBasic(c, header, basic.email, basic.password);
 		const token = getCookie(c, SESSION_COOKIE);
 		if (!token) return { viewer: VISITOR, account: null };
-		const session = await sessionAccount(accounts, token);
+		const session = await sessionAccount(accounts, token, now());
 		const account = session && (await findAccount(accounts, session.account));
 		if (!account) return { viewer: VISITOR, account: null };
 		if (session.refreshed) setCookie(c, SESSION_COOKIE, token, cookieOptions);
 		return callerOf(account);
 	}
 
+	const deps = {
+		accounts,
+		now,
+		callerOf: callerOfRequest,
+		signIn,
+		signedIn: callerOf,
+		cookieOptions,
+		mailer: opts.mailer,
+		publicUrl: opts.publicUrl,
+		addressOf: (c: Context) => clientAddress(c, trusted),
+		forgetCredentials: () => basicCache.clear(),
+		warn: opts.warn ?? ((message: string) => console.warn(message)),
+	};
+	const routes = sessionRoutes(deps);
+	routes.route('/', resetRoutes(deps));
+	routes.route('/', accountRoutes(deps));
+
 	return {
 		viewerOf: async (c) => (await callerOfRequest(c)).viewer,
-		routes: sessionRoutes({ accounts, callerOf: callerOfRequest, signIn, signedIn: callerOf, cookieOptions }),
+		routes,
 		close: () => {
 			roles.close();
 			basicCache.clear();

@@ -1,5 +1,6 @@
 // POST/GET/DELETE /session: sign in with e-mail and password, ask who is signed in, sign out.
 // PUT /account/locale: the language the signed-in account's e-mails are written in.
+// The password reset (reset.ts) and the account page (account-page.ts) are mounted beside them.
 /// <reference types="pouchdb-core" />
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -8,7 +9,7 @@ import * as v from 'valibot';
 import type { Viewer } from '../../src/lib/domain';
 import { HttpError } from '../errors';
 import { type Account, setAccountLocale } from './accounts';
-import { closeSession, openSession, SESSION_COOKIE } from './sessions';
+import { closeSession, deviceLabel, openSession, SESSION_COOKIE } from './sessions';
 
 /** A request's viewer together with the account behind it (null for a visitor). */
 export interface Caller {
@@ -16,8 +17,10 @@ export interface Caller {
 	account: Account | null;
 }
 
-interface Deps {
+export interface Deps {
 	accounts: PouchDB.Database;
+	/** The clock of sessions, tokens and limits (tests move it). */
+	now(): number;
 	callerOf(c: Context): Promise<Caller>;
 	/** Checks the credentials within the sign-in limits of the request's client. */
 	signIn(c: Context, email: string, password: string): Promise<Account>;
@@ -31,9 +34,11 @@ const Credentials = v.object({
 });
 
 /** What the app may know about the signed-in person: never the password hash. */
-function userOf({ viewer, account }: Caller) {
+export function userOf({ viewer, account }: Caller) {
 	if (!account) return null;
 	return {
+		// Stable across e-mail changes (accounts.ts, LoginDoc): the app writes it into documents.
+		accountId: account._id,
 		email: account.email,
 		name: account.name,
 		role: viewer.role,
@@ -50,6 +55,37 @@ async function readCredentials(c: Context) {
 	return parsed.output;
 }
 
+/** A JSON body, or 400 with `expected` (`{token, password}`…) in the reason. */
+export async function readJson(c: Context, expected: string): Promise<unknown> {
+	// Only JSON: a form posted from another site (text/plain) is never read as one.
+	const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (type !== 'application/json')
+		throw new HttpError(
+			415,
+			'bad_content_type',
+			'Type de contenu non pris en charge : application/json attendu.',
+		);
+	return c.req.json().catch(() => {
+		throw new HttpError(400, 'bad_request', `Corps JSON ${expected} attendu.`);
+	});
+}
+
+/** Opens a session for this device and sets its cookie. */
+export async function signInDevice(
+	c: Context,
+	deps: Pick<Deps, 'accounts' | 'now' | 'cookieOptions'>,
+	account: Account,
+) {
+	const token = await openSession(
+		deps.accounts,
+		account._id,
+		deps.now(),
+		deviceLabel(c.req.header('user-agent')),
+	);
+	setCookie(c, SESSION_COOKIE, token, deps.cookieOptions);
+	return token;
+}
+
 export function sessionRoutes(deps: Deps): Hono {
 	const routes = new Hono();
 	routes.use('/session', async (c, next) => {
@@ -60,8 +96,7 @@ export function sessionRoutes(deps: Deps): Hono {
 	routes.post('/session', async (c) => {
 		const { email, password } = await readCredentials(c);
 		const account = await deps.signIn(c, email, password);
-		const token = await openSession(deps.accounts, account._id);
-		setCookie(c, SESSION_COOKIE, token, deps.cookieOptions);
+		await signInDevice(c, deps, account);
 		return c.json({ user: userOf(await deps.signedIn(account)) });
 	});
 

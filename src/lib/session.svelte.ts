@@ -5,6 +5,8 @@ import { ROLES, type Role, VISITOR, type Viewer } from './domain';
 import { getLocale, type Locale, m } from './i18n';
 
 export interface SessionUser {
+	/** The account's id, stable when its e-mail changes (older servers did not send it). */
+	accountId?: string;
 	email: string;
 	name: string;
 	role: Role;
@@ -23,6 +25,7 @@ function parseUser(value: unknown): SessionUser | null {
 	const u = value as Record<string, unknown>;
 	if (typeof u.email !== 'string' || !ROLES.includes(u.role as Role) || u.role === 'visitor') return null;
 	return {
+		...(typeof u.accountId === 'string' ? { accountId: u.accountId } : {}),
 		email: u.email,
 		name: typeof u.name === 'string' ? u.name : u.email,
 		role: u.role as Role,
@@ -54,7 +57,7 @@ export class Session {
 		this.user
 			? {
 					role: this.user.role,
-					accountId: `account:${this.user.email}`,
+					accountId: this.user.accountId ?? `account:${this.user.email}`,
 					structureId: this.user.structureId ?? undefined,
 				}
 			: VISITOR,
@@ -112,6 +115,19 @@ export class Session {
 		await this.#become(user);
 		void this.tellLanguage(getLocale());
 		return user;
+	}
+
+	/**
+	 * Takes an account the server signed this device in as (a password reset's answer), as a
+	 * sign-in does; false when the answer holds no user.
+	 */
+	async adopt(value: unknown): Promise<boolean> {
+		const user = parseUser(value);
+		if (!user) return false;
+		storage()?.removeItem(SIGN_OUT_KEY);
+		await this.#become(user);
+		void this.tellLanguage(getLocale());
+		return true;
 	}
 
 	/**

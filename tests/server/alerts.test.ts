@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendSearchDigests } from '../../server/alerts';
 import { createAccount } from '../../server/auth';
-import { accountId, setAccountLocale } from '../../server/auth/accounts';
+import { accountId, setAccountLocale, updateAccount } from '../../server/auth/accounts';
 import { loadConfig } from '../../server/config';
 import { createMailer, type Mailer } from '../../server/mail';
 import { openStores, type Stores } from '../../server/store';
@@ -108,6 +108,15 @@ describe('the saved-search digest', () => {
 		expect(nina?.text).toContain('Prêt de vélos cargo');
 		expect(nina?.text).not.toContain('réservé aux adhérents');
 		expect(warnings).toEqual([]);
+	});
+
+	it('leaves out an account whose person turned the digest off on the account page', async () => {
+		await updateAccount(stores.accounts, accountId(PEOPLE.lea.email), (a) => ({
+			...a,
+			notifications: { digest: false, newsletter: false },
+		}));
+		expect(await run(FIRST_RUN)).toEqual([PEOPLE.nina.email]);
+		expect(smtp.messages.map((m) => m.to[0])).toEqual([PEOPLE.nina.email]);
 	});
 
 	it('sends at most one a day, then only what was published since the last one', async () => {

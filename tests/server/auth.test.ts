@@ -72,6 +72,7 @@ describe('signing in', () => {
 		expect(setCookie).not.toMatch(/Secure/i);
 		expect(body).toEqual({
 			user: {
+				accountId: 'account:lea@la-pioche.fr',
 				email: 'lea@la-pioche.fr',
 				name: 'Léa',
 				role: 'non-member',
@@ -84,7 +85,13 @@ describe('signing in', () => {
 		const { cookie } = await signIn('ANIM@apes.org');
 		const { body } = await call('/api/session', withCookie(cookie));
 		expect(body).toEqual({
-			user: { email: 'anim@apes.org', name: 'Anne', role: 'animator', structureId: null },
+			user: {
+				accountId: 'account:anim@apes.org',
+				email: 'anim@apes.org',
+				name: 'Anne',
+				role: 'animator',
+				structureId: null,
+			},
 		});
 		expect((await call('/api/session')).body).toEqual({ user: null });
 	});
