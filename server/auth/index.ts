@@ -4,6 +4,7 @@
 import { setTimeout } from 'node:timers/promises';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { CookieOptions } from 'hono/utils/cookie';
 import { VISITOR, type Viewer } from '../../src/lib/domain';
 import { HttpError } from '../errors';
 import { type Account, findAccount, normaliseEmail, verifyCredentials } from './accounts';
@@ -20,6 +21,8 @@ export { createAccount } from './accounts';
 export interface Auth {
 	viewerOf(c: Context): Promise<Viewer>;
 	routes: Hono;
+	/** How the session cookie is set (another route that opens a session sets it the same way). */
+	cookieOptions: CookieOptions;
 	/** Stops the membership changes feed; call it before closing the stores. */
 	close(): void;
 }
@@ -40,6 +43,9 @@ export interface AuthOptions {
 	/** The sign-in limits' clock (tests move it instead of waiting a quarter of an hour). */
 	now?: () => number;
 }
+
+/** An operator disabled it (`npm run accounts -- disable`): it opens nothing any more. */
+const isDisabled = (account: Account) => (account as { disabled?: boolean }).disabled === true;
 
 export function createAuth(opts: AuthOptions): Auth {
 	const { accounts } = opts;
@@ -84,7 +90,7 @@ export function createAuth(opts: AuthOptions): Auth {
 			attempt.cancelled();
 			throw err;
 		}
-		if (!account) {
+		if (!account || isDisabled(account)) {
 			attempt.failed();
 			throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
 		}
@@ -99,7 +105,7 @@ export function createAuth(opts: AuthOptions): Auth {
 		const cached = basicCache.get(header);
 		if (cached) {
 			const account = await findAccount(accounts, cached);
-			if (!account) throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
+			if (!account || isDisabled(account)) throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
 			return callerOf(account);
 		}
 		const key = sha256(header);
@@ -121,13 +127,14 @@ export function createAuth(opts: AuthOptions): Auth {
 		if (!token) return { viewer: VISITOR, account: null };
 		const session = await sessionAccount(accounts, token);
 		const account = session && (await findAccount(accounts, session.account));
-		if (!account) return { viewer: VISITOR, account: null };
+		if (!account || isDisabled(account)) return { viewer: VISITOR, account: null };
 		if (session.refreshed) setCookie(c, SESSION_COOKIE, token, cookieOptions);
 		return callerOf(account);
 	}
 
 	return {
 		viewerOf: async (c) => (await callerOfRequest(c)).viewer,
+		cookieOptions,
 		routes: sessionRoutes({ accounts, callerOf: callerOfRequest, signIn, signedIn: callerOf, cookieOptions }),
 		close: () => {
 			roles.close();
