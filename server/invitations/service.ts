@@ -12,7 +12,6 @@ import { HttpError } from '../errors';
 import type { Mailer } from '../mail';
 import { alreadyThereMail, invitationMail } from './mails';
 import {
-	closeSessionsOf,
 	hashPassword,
 	isPending,
 	noPasswordYet,
@@ -265,14 +264,13 @@ export function createInvitations(opts: InvitationOptions) {
 		const account = await readTeamAccount(accounts, doc.account);
 		if (!account || !isPending(account) || account.structureId !== doc.data.structureId)
 			throw new HttpError(410, 'token_revoked', 'Cette invitation a été annulée : demandez-en une nouvelle.');
+		// The network's staff are invited to no structure (npm run accounts -- create-animator).
+		const structure = account.structureId
+			? { id: account.structureId, name: await structureName(account.structureId) }
+			: null;
 		return {
 			account,
-			invitation: {
-				name: account.name,
-				email: account.email,
-				structure: { id: account.structureId, name: await structureName(account.structureId as string) },
-				inviter: doc.data.inviter ?? '',
-			},
+			invitation: { name: account.name, email: account.email, structure, inviter: doc.data.inviter ?? '' },
 		};
 	}
 
@@ -287,14 +285,5 @@ export function createInvitations(opts: InvitationOptions) {
 		return updateAccount(accounts, account._id, (a) => ({ ...a, passwordHash, activatedAt }));
 	}
 
-	/** An operator's stop: no sign-in, every session closed, live links revoked. */
-	async function disable(email: string) {
-		const id = accountId(parseEmail(email));
-		const account = await updateAccount(accounts, id, (a) => (a.disabled ? null : { ...a, disabled: true }));
-		for (const purpose of ['invitation', 'reset'] as const) await revokeTokens(accounts, id, purpose, now());
-		await closeSessionsOf(accounts, id);
-		return account;
-	}
-
-	return { invite, resend, revoke, remove, setRole, team, peek, accept, disable, sendLink };
+	return { invite, resend, revoke, remove, setRole, team, peek, accept };
 }

@@ -48,11 +48,7 @@ const basic = (email: string, password: string) =>
 	`Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
 
 /** Invites through the API as `as` (a fixture person) or with a session cookie. */
-function invite(
-	structure: string,
-	body: Record<string, unknown>,
-	auth: { as?: Who; cookie?: string },
-) {
+function invite(structure: string, body: Record<string, unknown>, auth: { as?: Who; cookie?: string }) {
 	const init = postJson(body, auth.as);
 	if (auth.cookie) init.headers = { ...init.headers, cookie: auth.cookie };
 	return call(server, `/api/structures/${structure.replace('structure:', '')}/invitations`, init);
