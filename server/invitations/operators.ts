@@ -1,7 +1,7 @@
 // What an operator does from the command line (server/cli/accounts.ts) on the accounts store: make
 // the network's first animator, stop an account, hand out a link to set a new password.
 /// <reference types="pouchdb-core" />
-import { accountId } from '../auth/accounts';
+import { accountId, findAccount } from '../auth/accounts';
 import { passwordProblem } from '../auth/password-policy';
 import { issueToken, revokeTokens } from '../auth/tokens';
 import { HttpError } from '../errors';
@@ -38,13 +38,10 @@ export async function createAnimator(
 		invitedBy: 'cli',
 		...(input.password !== undefined ? { activatedAt: at } : { invitedAt: at }),
 	};
-	try {
-		await accounts.put(account);
-	} catch (err) {
-		if ((err as { status?: number }).status === 409)
-			throw new HttpError(409, 'conflict', `Un compte existe déjà pour l’adresse ${email}.`);
-		throw err;
-	}
+	if (await findAccount(accounts, account._id))
+		throw new HttpError(409, 'conflict', `Un compte existe déjà pour l’adresse ${email}.`);
+	// Made meanwhile by another operator: the store's conflict (409) stops this one.
+	await accounts.put(account);
 	if (input.password !== undefined) return { email };
 	const token = await issueToken(accounts, {
 		purpose: 'invitation',

@@ -3,15 +3,19 @@
 // the fields invitations add; the accounts store never replicates.
 /// <reference types="pouchdb-core" />
 import { randomBytes } from 'node:crypto';
+import type { StructureRole, TeamMember } from '../../src/lib/domain/team';
 import { type Account, findAccount } from '../auth/accounts';
 import { argon2Hash } from '../auth/hashing';
 import { passwordQueue } from '../auth/password-queue';
 import { type TokenDoc, tokensOf } from '../auth/tokens';
 import { HttpError } from '../errors';
 
-export const STRUCTURE_ROLES = ['admin', 'member'] as const;
-/** Within a structure: its admins edit its profile's people, invite and remove; members post. */
-export type StructureRole = (typeof STRUCTURE_ROLES)[number];
+export {
+	STRUCTURE_ROLES,
+	type StructureRole,
+	type TeamMember,
+	type TeamStatus,
+} from '../../src/lib/domain/team';
 
 /** An account with what invitations add to it. */
 export interface TeamAccount extends Account {
@@ -24,17 +28,6 @@ export interface TeamAccount extends Account {
 	activatedAt?: string;
 	/** Set by an operator (`npm run accounts -- disable`): no sign-in, no session. */
 	disabled?: boolean;
-}
-
-export type TeamStatus = 'invited' | 'active' | 'expired' | 'disabled';
-
-export interface TeamMember {
-	email: string;
-	name: string;
-	structureRole: StructureRole;
-	status: TeamStatus;
-	/** Until when the pending invitation holds. */
-	expiresAt?: string;
 }
 
 export const roleOf = (account: TeamAccount): StructureRole => account.structureRole ?? 'admin';

@@ -1,18 +1,10 @@
 // The app's calls to the invitation routes: the link's page (peek, accept) and a structure's
 // accounts (list, invite, resend, revoke, remove, role). Each throws an Error whose message is the
 // server's reason (French), or a sentence of the catalogue when the network is away.
+import type { StructureRole, TeamMember } from '$lib/domain/team';
 import { m } from '$lib/i18n';
 
-export type TeamStatus = 'invited' | 'active' | 'expired' | 'disabled';
-export type StructureRole = 'admin' | 'member';
-
-export interface TeamMember {
-	email: string;
-	name: string;
-	structureRole: StructureRole;
-	status: TeamStatus;
-	expiresAt?: string;
-}
+export type { StructureRole, TeamMember, TeamStatus } from '$lib/domain/team';
 
 export interface Team {
 	people: TeamMember[];
