@@ -229,6 +229,21 @@ describe('an invitation', () => {
 	});
 });
 
+describe('the e-mails’ language', () => {
+	it('an account that chose English is told in English that someone tried to invite it', async () => {
+		const chose = await call(server, '/api/account/locale', {
+			...postJson({ locale: 'en' }, PEOPLE.marc),
+			method: 'PUT',
+		});
+		expect(chose.status).toBe(200);
+		await invite(RELAIS, { name: 'Marc', email: PEOPLE.marc.email }, { as: PEOPLE.animator });
+		const [mail] = await smtp.waitFor(1);
+		expect(mail.to).toEqual([PEOPLE.marc.email]);
+		expect(mail.parsed.subject).toBe('Someone tried to invite you to elBasar');
+		expect(mail.parsed.text).toContain('You already have an account: nothing was changed.');
+	});
+});
+
 describe('who manages a structure’s accounts', () => {
 	it('its admin invites and removes; a plain member and another structure’s account get 403', async () => {
 		const admin = await invited('admin@le-relais.test', 'admin');
