@@ -18,7 +18,9 @@ import type { Couch } from './couch/context';
 import { directoryCsvRoutes } from './directory/csv';
 import { notFound, onError, tooLarge } from './errors';
 import { eventRoutes } from './events';
+import { createInvitations, invitationRoutes } from './invitations';
 import type { Log } from './log';
+import type { Mailer } from './mail';
 import { mediaRoutes } from './media';
 import { csrfGuard } from './middleware/csrf';
 import { methodGuard } from './middleware/methods';
@@ -29,7 +31,11 @@ import { DB_NAME, type Stores } from './store';
 
 export interface AppOptions {
 	stores: Stores;
-	auth: Pick<Auth, 'viewerOf' | 'routes'>;
+	auth: Pick<Auth, 'viewerOf' | 'routes' | 'cookieOptions'>;
+	/** Where invitations and other account e-mails go (SMTP or the outbox); without it none leave. */
+	mailer?: Mailer;
+	/** The clock of single-use links (tests move it instead of waiting 7 days). */
+	now?: () => number;
 	/** Where the request lines and refused writes go. */
 	log: Log;
 	/** The SvelteKit build (`build/`); without it only /db and /api are served. */
@@ -56,7 +62,14 @@ const FILE_ROUTES = ['/api/directory/import'];
 /** API paths answered the same to everyone (the session routes resolve their caller themselves). */
 const NO_VIEWER = ['/api/health', '/api/session'];
 
-export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOptions): ServerApp {
+/** A server composed without a mailer (benchmarks, some tests) sends nothing and says so. */
+const NO_MAILER: Mailer = {
+	target: 'aucun',
+	send: () => Promise.reject(new Error('pas d’envoi d’e-mails sur ce serveur')),
+	close: () => {},
+};
+
+export function createApp({ stores, auth, log, staticDir, publicUrl, mailer, now }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
 	app.onError(onError);
@@ -78,12 +91,23 @@ export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOption
 
 	const couch = createCouch({ stores, log });
 	app.route('/db', couch.routes);
+	const invitations = createInvitations({
+		accounts: stores.accounts,
+		db: stores.db,
+		mailer: mailer ?? NO_MAILER,
+		publicUrl,
+		now,
+	});
 	// Before the /api body limit: a spreadsheet import may be larger than a JSON call.
-	app.route('/api/directory', directoryCsvRoutes(couch.context));
+	app.route(
+		'/api/directory',
+		directoryCsvRoutes(couch.context, { service: invitations, accounts: stores.accounts }),
+	);
 
 	app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
 	app.get('/api/health', (c) => c.json({ ok: true }));
 	app.route('/api', auth.routes);
+	app.route('/api', invitationRoutes(invitations, stores.accounts, auth.cookieOptions));
 	app.route('/api', cardRoutes({ stores }));
 	app.route('/api', eventRoutes({ stores }));
 	const search = createSearch({ db: stores.db });

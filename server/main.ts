@@ -89,6 +89,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log, maile
 	}
 	// The card key exists before any device syncs, so hosts' phones hold it for offline check-ins.
 	await cardKeys(stores);
+	info(`E-mails : ${mailer.target}.`);
 	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
 	if (!built) log.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
 	const app = createApp({
@@ -97,10 +98,10 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log, maile
 		log,
 		staticDir: built ? STATIC_DIR : undefined,
 		publicUrl: config.publicUrl,
+		mailer,
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
-	info(`E-mails : ${mailer.target}.`);
 	const jobs = config.jobs.enabled
 		? startJobs({
 				couch: app.couch,

@@ -20,6 +20,14 @@ export interface Account {
 	locale?: MailLocale;
 	/** Which e-mails the person wants (account page); unset: the defaults of NOTIFICATION_DEFAULTS. */
 	notifications?: Notifications;
+	/** Within its structure (server/invitations): unset counts as admin (accounts made before roles). */
+	structureRole?: 'admin' | 'member';
+	/** An invitation waits while invitedAt is set and activatedAt is not. */
+	invitedAt?: string;
+	invitedBy?: string;
+	activatedAt?: string;
+	/** An operator disabled it (`npm run accounts -- disable`): it opens nothing, gets no link. */
+	disabled?: boolean;
 	createdAt: string;
 }
 
@@ -250,7 +258,12 @@ export async function setPassword(
 	password: string,
 ): Promise<Account> {
 	const passwordHash = await hashPassword(password);
-	return updateAccount(accounts, id, (a) => ({ ...a, passwordHash }));
+	// A password set from a reset link on a waiting invitation accepts it too.
+	return updateAccount(accounts, id, (a) => ({
+		...a,
+		passwordHash,
+		...(a.invitedAt && !a.activatedAt ? { activatedAt: new Date().toISOString() } : {}),
+	}));
 }
 
 /** Whether `password` is the account's (a password change asks for the current one). */

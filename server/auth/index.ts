@@ -4,6 +4,7 @@
 import { setTimeout } from 'node:timers/promises';
 import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { CookieOptions } from 'hono/utils/cookie';
 import { VISITOR, type Viewer } from '../../src/lib/domain';
 import { HttpError } from '../errors';
 import type { Mailer } from '../mail';
@@ -23,6 +24,8 @@ export { createAccount } from './accounts';
 export interface Auth {
 	viewerOf(c: Context): Promise<Viewer>;
 	routes: Hono;
+	/** How the session cookie is set (another route that opens a session sets it the same way). */
+	cookieOptions: CookieOptions;
 	/** Stops the membership changes feed; call it before closing the stores. */
 	close(): void;
 }
@@ -49,6 +52,9 @@ export interface AuthOptions {
 	/** Where a mail that could not leave is told (the server's log). */
 	warn?: (message: string) => void;
 }
+
+/** An operator disabled it (`npm run accounts -- disable`): it opens nothing any more. */
+const isDisabled = (account: Account) => account.disabled === true;
 
 export function createAuth(opts: AuthOptions): Auth {
 	const { accounts } = opts;
@@ -94,7 +100,7 @@ export function createAuth(opts: AuthOptions): Auth {
 			attempt.cancelled();
 			throw err;
 		}
-		if (!account) {
+		if (!account || isDisabled(account)) {
 			attempt.failed();
 			throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
 		}
@@ -109,7 +115,7 @@ export function createAuth(opts: AuthOptions): Auth {
 		const cached = basicCache.get(header);
 		if (cached) {
 			const account = await findAccount(accounts, cached);
-			if (!account) throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
+			if (!account || isDisabled(account)) throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
 			return callerOf(account);
 		}
 		const key = sha256(header);
@@ -131,7 +137,7 @@ export function createAuth(opts: AuthOptions): Auth {
 		if (!token) return { viewer: VISITOR, account: null };
 		const session = await sessionAccount(accounts, token, now());
 		const account = session && (await findAccount(accounts, session.account));
-		if (!account) return { viewer: VISITOR, account: null };
+		if (!account || isDisabled(account)) return { viewer: VISITOR, account: null };
 		if (session.refreshed) setCookie(c, SESSION_COOKIE, token, cookieOptions);
 		return callerOf(account);
 	}
@@ -155,6 +161,7 @@ export function createAuth(opts: AuthOptions): Auth {
 
 	return {
 		viewerOf: async (c) => (await callerOfRequest(c)).viewer,
+		cookieOptions,
 		routes,
 		close: () => {
 			roles.close();

@@ -133,7 +133,7 @@ export function resetRoutes(deps: ResetDeps): Hono {
 		const { token, password } = parsed.output;
 		const doc = await readToken(deps.accounts, { token, purpose: 'reset', now: deps.now() });
 		const account = await findAccount(deps.accounts, doc.account);
-		if (!account) throw new HttpError(410, 'token_revoked', 'Ce compte n’existe plus.');
+		if (!account || account.disabled) throw new HttpError(410, 'token_revoked', 'Ce compte n’existe plus.');
 		// The password is checked before the link is used: a refused one leaves the link valid.
 		const problem = passwordProblem(password, [account.name, account.email]);
 		if (problem) throw new HttpError(400, 'weak_password', problem);
@@ -157,7 +157,7 @@ async function noStore(c: Context, next: () => Promise<void>) {
 
 async function sendResetLink(deps: ResetDeps, email: string, base: string): Promise<void> {
 	const account = await findAccountByEmail(deps.accounts, email);
-	if (!account || !deps.mailer) return;
+	if (!account || account.disabled || !deps.mailer) return;
 	const now = deps.now();
 	const token = await issueToken(deps.accounts, {
 		purpose: 'reset',

@@ -1,5 +1,5 @@
 // The directory as CSV over HTTP: the animator imports a spreadsheet (`?dryRun=1` to see the report
-// first); anyone exports what they may read (e-mails and phones for members and staff only). The
+// first, `?invite=1` to invite the new people who have an e-mail); anyone exports what they may read (e-mails and phones for members and staff only). The
 // app sends the file as multipart/form-data (field `file`), scripts with HTTP Basic as the raw CSV.
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,13 +8,18 @@ import { decodeCsv, exportDirectory } from '../../src/lib/domain/csv';
 import type { ViewerEnv } from '../auth/viewer';
 import type { Couch } from '../couch/context';
 import { HttpError, tooLarge } from '../errors';
+import type { Invitations } from '../invitations';
+import { inviteesOf, inviteImported } from '../invitations/from-import';
 import { importDirectory } from './import';
 import { readDirectory } from './store';
 
 export const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
 const CSV_TYPES = /^(text\/csv|text\/plain|application\/vnd\.ms-excel|application\/octet-stream)\s*(;|$)/i;
 
-export function directoryCsvRoutes(couch: Couch): Hono<ViewerEnv> {
+export function directoryCsvRoutes(
+	couch: Couch,
+	invitations?: { service: Invitations; accounts: PouchDB.Database },
+): Hono<ViewerEnv> {
 	const routes = new Hono<ViewerEnv>();
 	routes.use('/import', bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: () => Promise.reject(tooLarge()) }));
 
@@ -24,7 +29,15 @@ export function directoryCsvRoutes(couch: Couch): Hono<ViewerEnv> {
 			throw new HttpError(403, 'forbidden', 'L’import de l’annuaire est réservé à l’équipe d’animation.');
 		const csv = decodeCsv(await readUpload(c));
 		const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
-		return c.json({ dryRun, ...(await importDirectory(couch, viewer, csv, { dryRun })) });
+		// « inviter »: the new people with an e-mail get an invitation once their row is written.
+		const invite = !dryRun && !!invitations && ['1', 'true'].includes(c.req.query('invite') ?? '');
+		const invitees = invite ? inviteesOf(csv, await readDirectory(couch.db)) : [];
+		const report = await importDirectory(couch, viewer, csv, { dryRun });
+		if (!invite || !invitations) return c.json({ dryRun, ...report });
+		const origin = new URL(c.req.url).origin;
+		const { service, accounts } = invitations;
+		const invited = await inviteImported(service, accounts, viewer, invitees, report, origin);
+		return c.json({ dryRun, ...report, invited });
 	});
 
 	routes.get('/export.csv', async (c) => {

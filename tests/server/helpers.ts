@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, type RunningServer, type ServerApp, startServer } from '../../server/app';
 import { type Auth, type AuthOptions, createAccount, createAuth } from '../../server/auth';
 import { createLog } from '../../server/log';
+import type { Mailer } from '../../server/mail';
 import { openStores, type Stores } from '../../server/store';
 import type { Doc } from '../../src/lib/domain';
 import { ALL_FIXTURE_DOCS, PASSWORD, PEOPLE, type Who } from './fixtures';
@@ -31,6 +32,10 @@ export interface TestServerOptions {
 	onDisk?: boolean;
 	/** More options of the server's auth: trusted proxies, the sign-in limits' clock. */
 	auth?: Omit<AuthOptions, 'accounts' | 'db'>;
+	/** Where the server's e-mails go (a loopback SMTP server of tests/server/smtp.ts, say). */
+	mailer?: Mailer;
+	/** The public address links in e-mails start with. */
+	publicUrl?: string;
 	/** Adds routes to the app before it listens (a test's window on the server's state). */
 	extend?(app: ServerApp['app']): void;
 }
@@ -63,7 +68,15 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 		if (level === 'error') console.error(line);
 	});
 	const auth = createAuth({ ...opts.auth, accounts: stores.accounts, db: stores.db });
-	const composed = createApp({ stores, auth, log, staticDir: build });
+	const composed = createApp({
+		stores,
+		auth,
+		log,
+		staticDir: build,
+		mailer: opts.mailer,
+		publicUrl: opts.publicUrl,
+		now: opts.auth?.now,
+	});
 	opts.extend?.(composed.app);
 	const running = await startServer(composed, 0, '127.0.0.1');
 	return {

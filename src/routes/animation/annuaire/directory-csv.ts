@@ -8,16 +8,19 @@ export const EXPORT_URL = '/api/directory/export.csv';
 
 export interface ImportAnswer extends ImportReport {
 	dryRun: boolean;
+	/** With « inviter »: how many new people got an invitation. */
+	invited?: number;
 }
 
-export async function sendCsv(file: File, dryRun: boolean): Promise<ImportAnswer> {
+export async function sendCsv(file: File, dryRun: boolean, invite = false): Promise<ImportAnswer> {
 	// As a form's file (the browser writes the multipart type): besides JSON, the one body a signed-in
 	// browser may send the server, and only here (another site's form is refused by its origin).
 	const form = new FormData();
 	form.append('file', file);
 	let response: Response;
 	try {
-		response = await fetch(`/api/directory/import${dryRun ? '?dryRun=1' : ''}`, {
+		const query = dryRun ? '?dryRun=1' : invite ? '?invite=1' : '';
+		response = await fetch(`/api/directory/import${query}`, {
 			method: 'POST',
 			headers: { accept: 'application/json' },
 			body: form,
