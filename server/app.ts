@@ -19,12 +19,14 @@ import { directoryCsvRoutes } from './directory/csv';
 import { notFound, onError, tooLarge } from './errors';
 import { eventRoutes } from './events';
 import type { Log } from './log';
+import type { Mailer } from './mail';
 import { mediaRoutes } from './media';
 import { csrfGuard } from './middleware/csrf';
 import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
+import { signupRoutes } from './signup';
 import { DB_NAME, type Stores } from './store';
 
 export interface AppOptions {
@@ -39,6 +41,8 @@ export interface AppOptions {
 	 * cookie-authenticated writes may come from; else the request's own.
 	 */
 	publicUrl?: string;
+	/** The sign-up of non-member structures (/api/signup), served when a mailer is given. */
+	signup?: { mailer: Mailer; trustedProxies?: readonly string[] };
 }
 
 /** What a caller of `createApp` works with. */
@@ -56,7 +60,7 @@ const FILE_ROUTES = ['/api/directory/import'];
 /** API paths answered the same to everyone (the session routes resolve their caller themselves). */
 const NO_VIEWER = ['/api/health', '/api/session'];
 
-export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOptions): ServerApp {
+export function createApp({ stores, auth, log, staticDir, publicUrl, signup }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
 	app.onError(onError);
@@ -89,6 +93,11 @@ export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOption
 	const search = createSearch({ db: stores.db });
 	app.route('/api', search.routes);
 	app.route('/media', mediaRoutes(stores.db));
+	if (signup)
+		app.route(
+			'/api/signup',
+			signupRoutes({ ...signup, accounts: stores.accounts, couch: couch.context, publicUrl }),
+		);
 
 	if (staticDir) serveApp(app, resolve(staticDir), stores.db, publicUrl);
 	return {

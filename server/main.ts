@@ -83,6 +83,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
 	}
 	// The card key exists before any device syncs, so hosts' phones hold it for offline check-ins.
 	await cardKeys(stores);
+	const mailer = createMailer(config.mail);
 	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
 	if (!built) log.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
 	const app = createApp({
@@ -91,10 +92,10 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
 		log,
 		staticDir: built ? STATIC_DIR : undefined,
 		publicUrl: config.publicUrl,
+		signup: { mailer, trustedProxies: config.trustedProxies },
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
-	const mailer = createMailer(config.mail);
 	info(`E-mails : ${mailer.target}.`);
 	const jobs = config.jobs.enabled
 		? startJobs({

@@ -9,7 +9,13 @@ import { dirname, join } from 'node:path';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createApp, type RunningServer, type ServerApp, startServer } from '../../server/app';
+import {
+	type AppOptions,
+	createApp,
+	type RunningServer,
+	type ServerApp,
+	startServer,
+} from '../../server/app';
 import { type Auth, type AuthOptions, createAccount, createAuth } from '../../server/auth';
 import { createLog } from '../../server/log';
 import { openStores, type Stores } from '../../server/store';
@@ -31,6 +37,8 @@ export interface TestServerOptions {
 	onDisk?: boolean;
 	/** More options of the server's auth: trusted proxies, the sign-in limits' clock. */
 	auth?: Omit<AuthOptions, 'accounts' | 'db'>;
+	/** Serves the sign-up routes with this mailer (server/signup). */
+	signup?: AppOptions['signup'];
 	/** Adds routes to the app before it listens (a test's window on the server's state). */
 	extend?(app: ServerApp['app']): void;
 }
@@ -63,7 +71,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 		if (level === 'error') console.error(line);
 	});
 	const auth = createAuth({ ...opts.auth, accounts: stores.accounts, db: stores.db });
-	const composed = createApp({ stores, auth, log, staticDir: build });
+	const composed = createApp({ stores, auth, log, staticDir: build, signup: opts.signup });
 	opts.extend?.(composed.app);
 	const running = await startServer(composed, 0, '127.0.0.1');
 	return {
