@@ -27,6 +27,7 @@ import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
+import { signupRoutes } from './signup';
 import { DB_NAME, type Stores } from './store';
 
 export interface AppOptions {
@@ -45,6 +46,8 @@ export interface AppOptions {
 	 * cookie-authenticated writes may come from; else the request's own.
 	 */
 	publicUrl?: string;
+	/** The sign-up of non-member structures (/api/signup), served when a mailer is given. */
+	signup?: { mailer: Mailer; trustedProxies?: readonly string[] };
 }
 
 /** What a caller of `createApp` works with. */
@@ -69,7 +72,16 @@ const NO_MAILER: Mailer = {
 	close: () => {},
 };
 
-export function createApp({ stores, auth, log, staticDir, publicUrl, mailer, now }: AppOptions): ServerApp {
+export function createApp({
+	stores,
+	auth,
+	log,
+	staticDir,
+	publicUrl,
+	mailer,
+	now,
+	signup,
+}: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
 	app.onError(onError);
@@ -113,6 +125,11 @@ export function createApp({ stores, auth, log, staticDir, publicUrl, mailer, now
 	const search = createSearch({ db: stores.db });
 	app.route('/api', search.routes);
 	app.route('/media', mediaRoutes(stores.db));
+	if (signup)
+		app.route(
+			'/api/signup',
+			signupRoutes({ ...signup, accounts: stores.accounts, couch: couch.context, publicUrl }),
+		);
 
 	if (staticDir) serveApp(app, resolve(staticDir), stores.db, publicUrl);
 	return {

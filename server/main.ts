@@ -99,6 +99,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log, maile
 		staticDir: built ? STATIC_DIR : undefined,
 		publicUrl: config.publicUrl,
 		mailer,
+		signup: { mailer, trustedProxies: config.trustedProxies },
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.

@@ -170,6 +170,17 @@ export async function accountIdOfEmail(accounts: PouchDB.Database, email: string
 	return own && normaliseEmail(own.email) === address ? own._id : null;
 }
 
+/**
+ * The account that holds `email` or held it before an e-mail change (old addresses stay reserved),
+ * or null when nobody ever had it: what invitations, sign-ups and the CLI check before making one.
+ */
+export async function ownerIdOfEmail(accounts: PouchDB.Database, email: string): Promise<string | null> {
+	const address = normaliseEmail(email);
+	const login = await getDoc<LoginDoc>(accounts, loginId(address));
+	if (login?.type === 'login') return login.account;
+	return (await findAccount(accounts, accountId(address)))?._id ?? null;
+}
+
 /** The account `email` opens today, or null. */
 export async function findAccountByEmail(accounts: PouchDB.Database, email: string): Promise<Account | null> {
 	const id = await accountIdOfEmail(accounts, email);

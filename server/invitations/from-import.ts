@@ -2,7 +2,7 @@
 // account yet are invited to their structure, once the import wrote their structure.
 import type { Doc, Viewer } from '../../src/lib/domain';
 import { type ImportReport, planImport } from '../../src/lib/domain/csv';
-import { accountId } from '../auth/accounts';
+import { accountId, ownerIdOfEmail } from '../auth/accounts';
 import type { Invitations } from './service';
 import { readTeamAccount } from './team';
 
@@ -42,7 +42,7 @@ export async function inviteImported(
 	const refused = new Set(report.refused.map((r) => r.line));
 	let sent = 0;
 	for (const who of invitees) {
-		if (refused.has(who.line) || (await readTeamAccount(accounts, accountId(who.email)))) continue;
+		if (refused.has(who.line) || (await ownerIdOfEmail(accounts, who.email))) continue;
 		await invitations.invite(viewer, who.structureId, { name: who.name, email: who.email }, origin);
 		sent++;
 	}

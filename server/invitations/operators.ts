@@ -1,7 +1,7 @@
 // What an operator does from the command line (server/cli/accounts.ts) on the accounts store: make
 // the network's first animator, stop an account, hand out a link to set a new password.
 /// <reference types="pouchdb-core" />
-import { accountId, findAccount } from '../auth/accounts';
+import { accountId, accountIdOfEmail, ownerIdOfEmail } from '../auth/accounts';
 import { passwordProblem } from '../auth/password-policy';
 import { issueToken, revokeTokens } from '../auth/tokens';
 import { HttpError } from '../errors';
@@ -38,7 +38,7 @@ export async function createAnimator(
 		invitedBy: 'cli',
 		...(input.password !== undefined ? { activatedAt: at } : { invitedAt: at }),
 	};
-	if (await findAccount(accounts, account._id))
+	if (await ownerIdOfEmail(accounts, email))
 		throw new HttpError(409, 'conflict', `Un compte existe déjà pour l’adresse ${email}.`);
 	// Made meanwhile by another operator: the store's conflict (409) stops this one.
 	await accounts.put(account);
@@ -55,7 +55,8 @@ export async function createAnimator(
 
 /** An operator's stop: no sign-in, every session closed, live links revoked. */
 export async function disableAccount(accounts: PouchDB.Database, email: unknown, now = Date.now()) {
-	const id = accountId(parseEmail(email));
+	const address = parseEmail(email);
+	const id = (await accountIdOfEmail(accounts, address)) ?? accountId(address);
 	const account = await updateAccount(accounts, id, (a) => (a.disabled ? null : { ...a, disabled: true }));
 	for (const purpose of ['invitation', 'reset'] as const) await revokeTokens(accounts, id, purpose, now);
 	return { account, sessions: await closeSessionsOf(accounts, id) };
@@ -63,7 +64,8 @@ export async function disableAccount(accounts: PouchDB.Database, email: unknown,
 
 /** A link to choose a new password, for someone who asked the team (the previous ones stop). */
 export async function resetLink(accounts: PouchDB.Database, email: unknown, base: string, now = Date.now()) {
-	const id = accountId(parseEmail(email));
+	const address = parseEmail(email);
+	const id = (await accountIdOfEmail(accounts, address)) ?? accountId(address);
 	const account = (await accounts.get(id).catch(() => null)) as TeamAccount | null;
 	if (!account) throw new HttpError(404, 'not_found', 'Aucun compte pour cette adresse.');
 	if (account.disabled) throw new HttpError(409, 'conflict', 'Ce compte est désactivé.');

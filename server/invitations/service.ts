@@ -5,7 +5,7 @@
 /// <reference types="pouchdb-core" />
 import * as v from 'valibot';
 import type { Viewer } from '../../src/lib/domain';
-import { accountId, accountLocale } from '../auth/accounts';
+import { accountId, accountIdOfEmail, accountLocale, ownerIdOfEmail } from '../auth/accounts';
 import { passwordProblem } from '../auth/password-policy';
 import { issueToken, readToken, revokeTokens, useToken } from '../auth/tokens';
 import { HttpError } from '../errors';
@@ -104,7 +104,10 @@ export function createInvitations(opts: InvitationOptions) {
 	}
 
 	async function memberOf(structureId: string, email: string): Promise<TeamAccount> {
-		const account = await readTeamAccount(accounts, accountId(email));
+		const account = await readTeamAccount(
+			accounts,
+			(await accountIdOfEmail(accounts, email)) ?? accountId(email),
+		);
 		if (!account || account.structureId !== structureId) throw new HttpError(404, 'not_found', NOT_HERE);
 		return account;
 	}
@@ -148,7 +151,8 @@ export function createInvitations(opts: InvitationOptions) {
 				'Seule l’équipe du réseau nomme les administrateurs d’une structure.',
 			);
 		const id = accountId(input.email);
-		const existing = await readTeamAccount(accounts, id);
+		// An address someone holds, or held before changing it, is theirs: never a new account.
+		const existing = await readTeamAccount(accounts, (await ownerIdOfEmail(accounts, input.email)) ?? id);
 		if (existing && isPending(existing) && existing.structureId === structureId) {
 			await sendLink(existing, who.name, origin);
 			return { ok: true as const };

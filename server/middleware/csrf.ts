@@ -20,7 +20,18 @@ export interface CsrfOptions {
 
 /** Methods that change nothing: never checked. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SIGN_IN = '/api/session';
+/**
+ * Routes that sign a device in or create an account, checked cookie or not: no site may sign a
+ * visitor into an account of its choosing, nor fill the sign-up queue from someone's browser.
+ */
+const SIGN_IN = new Set([
+	'/api/session',
+	'/api/password-reset',
+	'/api/password-reset/confirm',
+	'/api/invitation/accept',
+	'/api/signup',
+	'/api/signup/confirm',
+]);
 
 export const FOREIGN_ORIGIN = 'Requête refusée : elle ne vient pas de l’application.';
 const JSON_EXPECTED = 'Type de contenu non pris en charge : application/json attendu.';
@@ -44,7 +55,7 @@ export function csrfGuard({ publicUrl, fileRoutes = [] }: CsrfOptions = {}) {
 /** Writes the session cookie authenticates, and every sign-in; not HTTP Basic, which wins over it. */
 function needsCheck(c: Context): boolean {
 	if (parseBasic(c.req.header('authorization'))) return false;
-	if (c.req.method === 'POST' && trimmedPath(c) === SIGN_IN) return true;
+	if (c.req.method === 'POST' && SIGN_IN.has(trimmedPath(c))) return true;
 	return getCookie(c, SESSION_COOKIE) !== undefined;
 }
 

@@ -150,6 +150,30 @@ describe('sign-in from another site (login CSRF)', () => {
 		expect((await signIn(PEOPLE.lea, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
 	});
 
+	it('is refused on every route that signs a device in or creates an account', async () => {
+		for (const path of [
+			'/api/password-reset',
+			'/api/password-reset/confirm',
+			'/api/invitation/accept',
+			'/api/signup',
+			'/api/signup/confirm',
+		]) {
+			const forged = await call(server, path, {
+				method: 'POST',
+				headers: { origin: EVIL, 'content-type': 'application/json' },
+				body: JSON.stringify({ token: 'x'.repeat(43), password: 'vélo rouge sous la pluie' }),
+			});
+			expect(forged.status, path).toBe(403);
+			expect(forged.res.headers.get('set-cookie'), path).toBeNull();
+			const form = await call(server, path, {
+				method: 'POST',
+				headers: { ...fromApp(), 'content-type': 'text/plain' },
+				body: '{}',
+			});
+			expect(form.status, path).toBe(415);
+		}
+	});
+
 	it('is refused as a form even from the app’s origin', async () => {
 		const form = await call(server, '/api/session', {
 			method: 'POST',

@@ -9,7 +9,13 @@ import { dirname, join } from 'node:path';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createApp, type RunningServer, type ServerApp, startServer } from '../../server/app';
+import {
+	type AppOptions,
+	createApp,
+	type RunningServer,
+	type ServerApp,
+	startServer,
+} from '../../server/app';
 import { type Auth, type AuthOptions, createAccount, createAuth } from '../../server/auth';
 import { createLog } from '../../server/log';
 import type { Mailer } from '../../server/mail';
@@ -36,6 +42,8 @@ export interface TestServerOptions {
 	mailer?: Mailer;
 	/** The public address links in e-mails start with. */
 	publicUrl?: string;
+	/** Serves the sign-up routes with this mailer (server/signup). */
+	signup?: AppOptions['signup'];
 	/** Adds routes to the app before it listens (a test's window on the server's state). */
 	extend?(app: ServerApp['app']): void;
 }
@@ -76,6 +84,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 		mailer: opts.mailer,
 		publicUrl: opts.publicUrl,
 		now: opts.auth?.now,
+		signup: opts.signup,
 	});
 	opts.extend?.(composed.app);
 	const running = await startServer(composed, 0, '127.0.0.1');
