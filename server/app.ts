@@ -23,6 +23,7 @@ import { mediaRoutes } from './media';
 import { csrfGuard } from './middleware/csrf';
 import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
+import { createPrivacy, type Privacy, type PrivacyOptions } from './privacy';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
 import { DB_NAME, type Stores } from './store';
@@ -39,6 +40,8 @@ export interface AppOptions {
 	 * cookie-authenticated writes may come from; else the request's own.
 	 */
 	publicUrl?: string;
+	/** The RGPD routes (export, erasure): they need the mailer and DATA_DIR. */
+	privacy?: Omit<PrivacyOptions, 'couch' | 'accounts' | 'publicUrl'>;
 }
 
 /** What a caller of `createApp` works with. */
@@ -46,6 +49,8 @@ export interface ServerApp {
 	app: Hono<ViewerEnv>;
 	/** The replication endpoint's context: server jobs write through it, with the same checks and index. */
 	couch: Couch;
+	/** The RGPD routes' handle, when mounted. */
+	privacy?: Privacy;
 	/** Answers open longpolls and stops following the store; the store itself stays open. */
 	close(): void;
 }
@@ -56,7 +61,7 @@ const FILE_ROUTES = ['/api/directory/import'];
 /** API paths answered the same to everyone (the session routes resolve their caller themselves). */
 const NO_VIEWER = ['/api/health', '/api/session'];
 
-export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOptions): ServerApp {
+export function createApp({ stores, auth, log, staticDir, publicUrl, privacy }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
 	app.onError(onError);
@@ -89,11 +94,16 @@ export function createApp({ stores, auth, log, staticDir, publicUrl }: AppOption
 	const search = createSearch({ db: stores.db });
 	app.route('/api', search.routes);
 	app.route('/media', mediaRoutes(stores.db));
+	const rgpd = privacy
+		? createPrivacy({ ...privacy, couch: couch.context, accounts: stores.accounts, publicUrl })
+		: undefined;
+	if (rgpd) app.route('/api', rgpd.routes);
 
 	if (staticDir) serveApp(app, resolve(staticDir), stores.db, publicUrl);
 	return {
 		app,
 		couch: couch.context,
+		...(rgpd ? { privacy: rgpd } : {}),
 		close: () => {
 			couch.close();
 			search.close();

@@ -85,17 +85,18 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
 	await cardKeys(stores);
 	const built = existsSync(resolve(STATIC_DIR, 'index.html'));
 	if (!built) log.warn(`L’application n’est pas construite (${STATIC_DIR}/ absent) : lancez npm run build.`);
+	const mailer = createMailer(config.mail);
+	info(`E-mails : ${mailer.target}.`);
 	const app = createApp({
 		stores,
 		auth,
 		log,
 		staticDir: built ? STATIC_DIR : undefined,
 		publicUrl: config.publicUrl,
+		privacy: { mailer, dataDir: config.dataDir, secureCookies: config.secureCookies, warn: log.warn },
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
-	const mailer = createMailer(config.mail);
-	info(`E-mails : ${mailer.target}.`);
 	const jobs = config.jobs.enabled
 		? startJobs({
 				couch: app.couch,
@@ -104,6 +105,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log) {
 				intervalMs: config.jobs.intervalMinutes * 60_000,
 				reminderDays: config.jobs.reminderDays,
 				publicUrl: config.publicUrl,
+				exportsDataDir: config.dataDir,
 				warn: log.warn,
 			})
 		: null;
