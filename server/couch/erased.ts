@@ -53,6 +53,11 @@ export class ErasedIds {
 		return this.#kinds.has(id);
 	}
 
+	/** Erased for good (not a message kept anonymised): devices drop it. */
+	deleted(id: string): boolean {
+		return this.#kinds.get(id) === 'deleted';
+	}
+
 	/** Records erased ids (before the erasure's writes, so no write slips in between). */
 	async add(ids: Map<string, ErasedKind>, now = new Date()): Promise<void> {
 		const at = now.toISOString();

@@ -6,13 +6,13 @@
 // when and why — not whom, nor any of the data.
 /// <reference types="pouchdb-core" />
 import { randomBytes } from 'node:crypto';
-import type { Viewer } from '../../src/lib/domain';
+import type { Scoped, Viewer } from '../../src/lib/domain';
 import type { Account } from '../auth/accounts';
 import { type TokenDoc, tokensOf } from '../auth/tokens';
 import type { Couch } from '../couch/context';
 import { type ErasedKind, FORMER_MEMBER } from '../couch/erased';
 import { writeDocs } from '../couch/writes';
-import { subjectOf } from './subject';
+import { subjectOf, type Who, whoOfAccount } from './subject';
 
 /** The server itself writing, with staff's rights (through the same write path and index). */
 const SERVER: Viewer = { role: 'animator', accountId: 'server:privacy' };
@@ -36,13 +36,35 @@ export interface ErasureResult {
 	files: string[];
 }
 
+/** Erases an account and its person's documents (see subject.ts for which). */
 export async function eraseAccount(
 	couch: Couch,
 	accounts: PouchDB.Database,
 	account: Account,
+	how: { by: string; reason: string; now?: Date },
+): Promise<ErasureResult> {
+	const done = await eraseDocuments(couch, accounts, whoOfAccount(account), how);
+	return { ...done, files: await forgetAccount(accounts, account) };
+}
+
+/** Erases a directory entry without an account (its contact, check-ins…, messages signed with its name). */
+export function erasePerson(
+	couch: Couch,
+	accounts: PouchDB.Database,
+	person: { _id: string; name: string; structure?: string },
+	how: { by: string; reason: string; now?: Date },
+): Promise<ErasureResult> {
+	const who: Who = { name: person.name, structureId: person.structure, person: person._id };
+	return eraseDocuments(couch, accounts, who, how);
+}
+
+async function eraseDocuments(
+	couch: Couch,
+	accounts: PouchDB.Database,
+	who: Who,
 	{ by, reason, now = new Date() }: { by: string; reason: string; now?: Date },
 ): Promise<ErasureResult> {
-	const subject = await subjectOf(couch.db, account);
+	const subject = await subjectOf(couch.db, who);
 	const kinds = new Map<string, ErasedKind>();
 	for (const id of subject.own.keys()) kinds.set(id, 'deleted');
 	for (const m of subject.messages) kinds.set(m._id, 'anonymised');
@@ -57,10 +79,18 @@ export async function eraseAccount(
 		const outcomes = await writeDocs(couch, SERVER, writes, true);
 		const failed = outcomes.find((o) => !o.ok);
 		if (failed) throw new Error(`erasure: ${failed.id} not written: ${failed.error} ${failed.reason}`);
+		// Devices learn at their next drop check that these are to be dropped, content and all.
+		for (const d of subject.own.values())
+			couch.index.drops.recordErased(couch.index.seq, {
+				_id: d._id,
+				type: d.type,
+				owner: d.owner as string | undefined,
+				audience: d.audience as Scoped['audience'],
+				participants: d.participants as string[] | undefined,
+			});
 		// Only leaves are kept: the bodies of the revisions just replaced are gone from the store.
 		await couch.db.compact();
 	}
-	const files = await forgetAccount(accounts, account);
 	const log: ErasureLog = {
 		_id: `erasure:${at}~${randomBytes(4).toString('hex')}`,
 		type: 'erasure',
@@ -71,7 +101,7 @@ export async function eraseAccount(
 		anonymised: subject.messages.length,
 	};
 	await accounts.put(log);
-	return { deleted: subject.own.size, anonymised: subject.messages.length, files };
+	return { deleted: subject.own.size, anonymised: subject.messages.length, files: [] };
 }
 
 /** Removes the account, its sessions and its links; returns the export files its links named. */

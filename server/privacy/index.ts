@@ -6,7 +6,8 @@
 // - GET /api/privacy/export/mine (signed in) and GET /api/privacy/export/<token> (the mail's link:
 //   a download must work from a mail client, so the token is in the path here): the ZIP, no-store.
 // - POST /api/privacy/erase {password}: deletes one's own account.
-// - GET /api/privacy/accounts, POST /api/privacy/erase-account {account, reason},
+// - GET /api/privacy/accounts (accounts and directory entries), POST /api/privacy/erase-account
+//   {subject: account:… or person:…, reason},
 //   GET /api/privacy/erasures: the animator's (403 for anyone else).
 /// <reference types="pouchdb-core" />
 import { randomBytes } from 'node:crypto';
@@ -28,8 +29,8 @@ import { m } from '../i18n/messages.js';
 import type { Mailer } from '../mail';
 import { composeMail } from '../mail/compose';
 import { buildArchive } from './archive';
-import { eraseAccount, erasureLog } from './erase';
-import { subjectOf } from './subject';
+import { eraseAccount, erasePerson, erasureLog } from './erase';
+import { subjectOf, whoOfAccount } from './subject';
 
 export { FORMER_MEMBER } from '../couch/erased';
 
@@ -54,10 +55,12 @@ export interface Privacy {
 	settled(): Promise<void>;
 }
 
+type PersonDoc = { _id: string; type?: string; name: string; structure?: string };
+
 export const exportsDir = (dataDir: string) => join(dataDir, 'exports');
 
 const ErasureRequest = v.object({
-	account: v.pipe(v.string(), v.startsWith('account:', 'compte attendu')),
+	subject: v.pipe(v.string(), v.regex(/^(account|person):./, 'compte ou fiche de l’annuaire attendu')),
 	reason: v.pipe(v.string(), v.trim(), v.minLength(3, 'donnez le motif de la demande'), v.maxLength(500)),
 });
 
@@ -85,7 +88,7 @@ export function createPrivacy(opts: PrivacyOptions): Privacy {
 
 	async function build(account: Account): Promise<void> {
 		const at = now();
-		const subject = await subjectOf(couch.db, account);
+		const subject = await subjectOf(couch.db, whoOfAccount(account));
 		const zip = await buildArchive(couch.db, account, subject, new Date(at));
 		const file = `${randomBytes(16).toString('hex')}.zip`;
 		await mkdir(dir, { recursive: true });
@@ -190,10 +193,19 @@ export function createPrivacy(opts: PrivacyOptions): Privacy {
 			endkey: 'account:\uffff',
 			include_docs: true,
 		});
-		const list = rows
-			.map((r) => r.doc as unknown as Account)
-			.map(({ _id, name, email, structureId }) => ({ id: _id, name, email, structureId }))
-			.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+		const people = await couch.db.allDocs({
+			startkey: 'person:',
+			endkey: 'person:\uffff',
+			include_docs: true,
+		});
+		const list = [
+			...rows
+				.map((r) => r.doc as unknown as Account)
+				.map(({ _id, name, email, structureId }) => ({ id: _id, kind: 'account', name, email, structureId })),
+			...people.rows
+				.map((r) => r.doc as unknown as { _id: string; name: string; structure?: string })
+				.map(({ _id, name, structure }) => ({ id: _id, kind: 'person', name, structureId: structure })),
+		].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 		return c.json(list);
 	});
 	routes.post('/privacy/erase-account', async (c) => {
@@ -202,16 +214,21 @@ export function createPrivacy(opts: PrivacyOptions): Privacy {
 		const parsed = v.safeParse(ErasureRequest, await readJson(c));
 		if (!parsed.success)
 			throw new HttpError(400, 'bad_request', `Demande d’effacement : ${parsed.issues[0].message}.`);
-		const { account: id, reason } = parsed.output;
+		const { subject: id, reason } = parsed.output;
 		if (id === viewer.accountId)
 			throw new HttpError(400, 'bad_request', 'Votre propre compte se supprime depuis « Mes données ».');
-		const account = await findAccount(accounts, id);
-		if (!account) throw new HttpError(404, 'not_found', 'Compte inconnu (déjà effacé ?).');
-		const done = await eraseAccount(couch, accounts, account, {
-			by: viewer.accountId ?? 'staff',
-			reason,
-			now: new Date(now()),
-		});
+		const how = { by: viewer.accountId ?? 'staff', reason, now: new Date(now()) };
+		let done: { deleted: number; anonymised: number; files: string[] };
+		if (id.startsWith('person:')) {
+			const person = (await couch.db.get(id).catch(() => null)) as PersonDoc | null;
+			if (person?.type !== 'person' || typeof person.name !== 'string')
+				throw new HttpError(404, 'not_found', 'Fiche inconnue de l’annuaire (déjà effacée ?).');
+			done = await erasePerson(couch, accounts, person, how);
+		} else {
+			const account = await findAccount(accounts, id);
+			if (!account) throw new HttpError(404, 'not_found', 'Compte inconnu (déjà effacé ?).');
+			done = await eraseAccount(couch, accounts, account, how);
+		}
 		await removeFiles(done.files);
 		return c.json({ ok: true, deleted: done.deleted, anonymised: done.anonymised });
 	});

@@ -30,7 +30,24 @@ export interface Subject {
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : undefined);
 
-export async function subjectOf(db: PouchDB.Database, account: Account): Promise<Subject> {
+/** Whom the documents are about: an account, or a directory entry without one (`person`). */
+export interface Who {
+	name: string;
+	email?: string;
+	structureId?: string;
+	/** A directory entry erased on request: this entry alone, not those found from an account. */
+	person?: string;
+	admin?: boolean;
+}
+
+export const whoOfAccount = (account: Account): Who => ({
+	name: account.name,
+	email: account.email,
+	structureId: account.structureId,
+	admin: isStructureAdmin(account),
+});
+
+export async function subjectOf(db: PouchDB.Database, account: Who): Promise<Subject> {
 	const { rows } = await db.allDocs({ include_docs: true });
 	const docs = rows.flatMap((r) => (r.doc ? [r.doc as unknown as StoredDoc] : []));
 	const email = lower(account.email);
@@ -40,6 +57,7 @@ export async function subjectOf(db: PouchDB.Database, account: Account): Promise
 	const contacts = new Map<string, StoredDoc>();
 	for (const d of docs) if (d.type === 'contact' && typeof d.person === 'string') contacts.set(d.person, d);
 	const people = docs.filter((d) => {
+		if (account.person !== undefined) return d._id === account.person;
 		if (d.type !== 'person' || !ofStructure(d)) return false;
 		const contact = contacts.get(d._id);
 		if (contact && typeof contact.email === 'string') return lower(contact.email) === email;
@@ -63,7 +81,7 @@ export async function subjectOf(db: PouchDB.Database, account: Account): Promise
 		else if (d.type === 'message' && d.author === structureId && names.has(lower(d.authorName)))
 			messages.push(d);
 	}
-	const structure = isStructureAdmin(account)
+	const structure = account.admin
 		? docs.filter((d) => ofStructure(d) && !own.has(d._id) && !messages.includes(d))
 		: [];
 	return { own, messages, structure };

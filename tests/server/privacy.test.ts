@@ -276,7 +276,7 @@ describe('« Supprimer mon compte »', () => {
 describe('the animator erases a person on request', () => {
 	it('non-animators cannot erase others nor list accounts (403)', async () => {
 		const asked = postJson(
-			{ account: `account:${YVES.email}`, reason: 'demande écrite du 2 décembre' },
+			{ subject: `account:${YVES.email}`, reason: 'demande écrite du 2 décembre' },
 			PEOPLE.marc,
 		);
 		const refused = await call('/api/privacy/erase-account', asked);
@@ -293,7 +293,7 @@ describe('the animator erases a person on request', () => {
 		expect((list.body as { id: string }[]).map((a) => a.id)).toContain(`account:${YVES.email}`);
 		const noReason = await call(
 			'/api/privacy/erase-account',
-			postJson({ account: `account:${YVES.email}`, reason: ' ' }, PEOPLE.animator),
+			postJson({ subject: `account:${YVES.email}`, reason: ' ' }, PEOPLE.animator),
 		);
 		expect(noReason.status).toBe(400);
 		expect((await stores.db.get(yvesPerson._id))._id).toBe(yvesPerson._id);
@@ -301,7 +301,7 @@ describe('the animator erases a person on request', () => {
 		const reason = 'demande écrite reçue le 2 décembre';
 		const done = await call(
 			'/api/privacy/erase-account',
-			postJson({ account: `account:${YVES.email}`, reason }, PEOPLE.animator),
+			postJson({ subject: `account:${YVES.email}`, reason }, PEOPLE.animator),
 		);
 		expect(done.status).toBe(200);
 		expect(done.body).toMatchObject({ ok: true, deleted: 2 });

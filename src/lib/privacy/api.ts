@@ -4,10 +4,12 @@ import { m } from '../i18n';
 
 export type ExportState = { status: 'none' | 'pending' } | { status: 'ready'; expiresAt: string };
 
+/** An account, or a directory entry (`person`) that may have none. */
 export interface AccountLine {
 	id: string;
+	kind: 'account' | 'person';
 	name: string;
-	email: string;
+	email?: string;
 	structureId?: string;
 }
 
