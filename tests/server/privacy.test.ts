@@ -54,6 +54,8 @@ const zoeContact = contact('zoe', PIOCHE, { email: ZOE.email, phone: '03 21 11 2
 const yvesPerson = person('yves', RELAIS, { name: YVES.name, role: 'Trésorier' });
 const yvesContact = contact('yves', RELAIS, { email: YVES.email, phone: '03 21 44 55 66' });
 const ZOE_DOCS = [zoePerson._id, zoeContact._id];
+const loneEntry = person('sans-compte', RELAIS, { name: 'Paul Sanscompte', role: 'Bénévole' });
+const loneContact = contact('sans-compte', RELAIS, { email: 'paul@exemple.test', phone: '03 21 77 88 99' });
 
 const DOCS = [
 	...ALL_FIXTURE_DOCS,
@@ -61,6 +63,8 @@ const DOCS = [
 	zoeContact,
 	yvesPerson,
 	yvesContact,
+	loneEntry,
+	loneContact,
 	talk,
 	zoeSays,
 	marcSays,
@@ -315,5 +319,35 @@ describe('the animator erases a person on request', () => {
 		const written = JSON.stringify(log.body);
 		for (const data of [YVES.email, YVES.name, 'yves', '03 21 44 55 66', 'Trésorier'])
 			expect(written).not.toContain(data);
+	});
+
+	it('erases a directory entry without an account, and a device is told to drop it', async () => {
+		const before = await call(
+			'/db/elbasar/_drops',
+			postJson({ held: [loneEntry._id, loneContact._id] }, PEOPLE.marc),
+		);
+		expect(before.body.drop).toEqual([]);
+		const done = await call(
+			'/api/privacy/erase-account',
+			postJson(
+				{ subject: loneEntry._id, reason: 'demande orale à l’apéro, confirmée par écrit' },
+				PEOPLE.animator,
+			),
+		);
+		expect(done.status).toBe(200);
+		expect(done.body).toMatchObject({ ok: true, deleted: 2 });
+		// A full check, and the journal's answer to a device that checked before the erasure.
+		const held = await call(
+			'/db/elbasar/_drops',
+			postJson({ held: [loneEntry._id, loneContact._id] }, PEOPLE.marc),
+		);
+		expect((held.body.drop as string[]).sort()).toEqual([loneContact._id, loneEntry._id]);
+		const since = await call(
+			'/db/elbasar/_drops',
+			postJson({ scope: before.body.scope, since: before.body.through }, PEOPLE.marc),
+		);
+		expect((since.body.drop as string[]).sort()).toEqual([loneContact._id, loneEntry._id]);
+		const log = await call('/api/privacy/erasures', { as: PEOPLE.animator });
+		expect(JSON.stringify(log.body)).not.toContain('Sanscompte');
 	});
 });
