@@ -60,8 +60,16 @@ type PersonDoc = { _id: string; type?: string; name: string; structure?: string 
 export const exportsDir = (dataDir: string) => join(dataDir, 'exports');
 
 const ErasureRequest = v.object({
-	subject: v.pipe(v.string(), v.regex(/^(account|person):./, 'compte ou fiche de l’annuaire attendu')),
-	reason: v.pipe(v.string(), v.trim(), v.minLength(3, 'donnez le motif de la demande'), v.maxLength(500)),
+	subject: v.pipe(
+		v.string('compte ou fiche de l’annuaire attendu'),
+		v.regex(/^(account|person):./, 'compte ou fiche de l’annuaire attendu'),
+	),
+	reason: v.pipe(
+		v.string('donnez le motif de la demande'),
+		v.trim(),
+		v.minLength(3, 'donnez le motif de la demande'),
+		v.maxLength(500),
+	),
 });
 
 export function createPrivacy(opts: PrivacyOptions): Privacy {

@@ -51,9 +51,10 @@ export const requestExport = () => request<ExportState>('/api/privacy/export', {
 /** Deletes the signed-in account for good; the password confirms it. */
 export const eraseMyAccount = (password: string) => request<{ ok: true }>('/api/privacy/erase', { password });
 export const accountsToErase = () => request<AccountLine[]>('/api/privacy/accounts');
-export const eraseAccount = (account: string, reason: string) =>
+/** Erases an account (`account:…`) or a directory entry (`person:…`) on request. */
+export const eraseAccount = (subject: string, reason: string) =>
 	request<{ ok: true; deleted: number; anonymised: number }>('/api/privacy/erase-account', {
-		account,
+		subject,
 		reason,
 	});
 export const erasures = () => request<ErasureLine[]>('/api/privacy/erasures');
