@@ -25,6 +25,7 @@ import { mediaRoutes } from './media';
 import { csrfGuard } from './middleware/csrf';
 import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
+import { createPrivacy, type Privacy, type PrivacyOptions } from './privacy';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
 import { signupRoutes } from './signup';
@@ -48,6 +49,8 @@ export interface AppOptions {
 	publicUrl?: string;
 	/** The sign-up of non-member structures (/api/signup), served when a mailer is given. */
 	signup?: { mailer: Mailer; trustedProxies?: readonly string[] };
+	/** The RGPD routes (export, erasure): they need the mailer and DATA_DIR. */
+	privacy?: Omit<PrivacyOptions, 'couch' | 'accounts' | 'publicUrl'>;
 }
 
 /** What a caller of `createApp` works with. */
@@ -55,6 +58,8 @@ export interface ServerApp {
 	app: Hono<ViewerEnv>;
 	/** The replication endpoint's context: server jobs write through it, with the same checks and index. */
 	couch: Couch;
+	/** The RGPD routes' handle, when mounted. */
+	privacy?: Privacy;
 	/** Answers open longpolls and stops following the store; the store itself stays open. */
 	close(): void;
 }
@@ -81,6 +86,7 @@ export function createApp({
 	mailer,
 	now,
 	signup,
+	privacy,
 }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
@@ -130,11 +136,16 @@ export function createApp({
 			'/api/signup',
 			signupRoutes({ ...signup, accounts: stores.accounts, couch: couch.context, publicUrl }),
 		);
+	const rgpd = privacy
+		? createPrivacy({ ...privacy, couch: couch.context, accounts: stores.accounts, publicUrl })
+		: undefined;
+	if (rgpd) app.route('/api', rgpd.routes);
 
 	if (staticDir) serveApp(app, resolve(staticDir), stores.db, publicUrl);
 	return {
 		app,
 		couch: couch.context,
+		...(rgpd ? { privacy: rgpd } : {}),
 		close: () => {
 			couch.close();
 			search.close();

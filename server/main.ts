@@ -100,6 +100,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log, maile
 		publicUrl: config.publicUrl,
 		mailer,
 		signup: { mailer, trustedProxies: config.trustedProxies },
+		privacy: { mailer, dataDir: config.dataDir, secureCookies: config.secureCookies, warn: log.warn },
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.
@@ -111,6 +112,7 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log, maile
 				intervalMs: config.jobs.intervalMinutes * 60_000,
 				reminderDays: config.jobs.reminderDays,
 				publicUrl: config.publicUrl,
+				exportsDataDir: config.dataDir,
 				warn: log.warn,
 			})
 		: null;

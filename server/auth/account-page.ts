@@ -42,14 +42,14 @@ import { readJson } from './routes';
 import { closeSessionByHandle, closeSessionsOf, listSessions, SESSION_COOKIE } from './sessions';
 import { issueToken, readToken, revokeTokens, useToken } from './tokens';
 
-const Name = v.object({
-	name: v.pipe(
-		v.string('nom attendu'),
-		v.trim(),
-		v.minLength(1, 'le nom est obligatoire'),
-		v.maxLength(120, 'nom trop long (120 caractères au plus)'),
-	),
-});
+/** A person's name as typed on the account page or in an invitation. */
+export const PersonName = v.pipe(
+	v.string('nom attendu'),
+	v.trim(),
+	v.minLength(1, 'le nom est obligatoire'),
+	v.maxLength(120, 'nom trop long (120 caractères au plus)'),
+);
+const Name = v.object({ name: PersonName });
 const Prefs = v.object({
 	digest: v.boolean('digest : oui ou non attendu'),
 	newsletter: v.boolean('lettre d’information : oui ou non attendu'),

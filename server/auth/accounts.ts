@@ -242,16 +242,22 @@ export async function moveAccountEmail(
 	return moved;
 }
 
-/** Rewrites the account with `change`, reading again when another write landed meanwhile. */
+/**
+ * Rewrites the account with `change`, reading again when another write landed meanwhile (a
+ * sign-in's locale, a session); `change` returns null to leave it as it is. A missing account is
+ * `missing` (by default: the session's account is gone).
+ */
 export async function updateAccount(
 	accounts: PouchDB.Database,
 	id: string,
-	change: (account: Account) => Account,
+	change: (account: Account) => Account | null,
+	missing = () => new HttpError(401, 'unauthorized', 'Session expirée : reconnectez-vous.'),
 ): Promise<Account> {
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const account = await findAccount(accounts, id);
-		if (!account) throw new HttpError(401, 'unauthorized', 'Session expirée : reconnectez-vous.');
+		if (!account) throw missing();
 		const next = change(account);
+		if (!next) return account;
 		try {
 			const { rev } = await accounts.put(next);
 			return { ...next, _rev: rev };

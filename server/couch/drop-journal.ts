@@ -32,6 +32,14 @@ export class DropJournal {
 		}
 	}
 
+	/**
+	 * Takes in a document erased at a person's request (RGPD): its readers did not change, yet every
+	 * device that could read it must drop what it holds of it (its content too).
+	 */
+	recordErased(seq: Seq, before: Scoped): void {
+		this.#entries.push({ seq, id: before._id, before });
+	}
+
 	/** Whether every audience change after `since` is known here. */
 	covers(since: Seq): boolean {
 		return this.#from !== null && seqNumber(since) >= seqNumber(this.#from);

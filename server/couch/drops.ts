@@ -33,7 +33,9 @@ export function dropRoutes(couch: Couch): Hono<ViewerEnv> {
 		await couch.index.ready;
 		const scope = scopeKey(viewer);
 		const through = couch.index.seq;
-		const readable = (id: string) => couch.index.readable(viewer, id);
+		await couch.erased.ready;
+		// An erased document (RGPD) is dropped by every device holding it, its content with it.
+		const readable = (id: string) => couch.index.readable(viewer, id) && !couch.erased.deleted(id);
 		if (ask.held) {
 			// Unknown ids are dropped too, so the answer tells nothing of what exists: the device
 			// keeps what it wrote and has not pushed yet.

@@ -14,6 +14,7 @@ import { changesRoutes } from './changes';
 import type { Couch } from './context';
 import { docRoutes } from './docs';
 import { dropRoutes } from './drops';
+import { ErasedIds } from './erased';
 import { localRoutes } from './local';
 import type { RefusalLog } from './refusals';
 import { dbInfo, rootInfo, serverUuid } from './server-info';
@@ -41,6 +42,7 @@ export function createCouch(opts: { stores: Stores; log: RefusalLog }): CouchEnd
 	const couch: Couch = {
 		db: opts.stores.db,
 		index: new AudienceIndex(opts.stores.db),
+		erased: new ErasedIds(opts.stores.accounts),
 		waiters: new Waiters(),
 		exclusive: (task) => {
 			const run = writing.then(task, task);

@@ -30,6 +30,7 @@ export function writeDocs(
 ): Promise<WriteOutcome[]> {
 	return couch.exclusive(async () => {
 		await couch.index.ready;
+		await couch.erased.ready;
 		const { current, deleted } = await winners(couch.db, docs);
 		// A document deleted through another server may not be in the index yet: its owner must be.
 		await couch.index.catchUpFor(deleted);
@@ -42,7 +43,12 @@ export function writeDocs(
 		const now = Date.now();
 		docs.forEach((doc, i) => {
 			const id = typeof doc._id === 'string' ? doc._id : '';
-			const shape = [checkId(doc._id), checkSpecialFields(doc), checkStubs(doc, current.get(id))];
+			const shape = [
+				checkId(doc._id),
+				couch.erased.check(doc),
+				checkSpecialFields(doc),
+				checkStubs(doc, current.get(id)),
+			];
 			const live = current.get(id);
 			// A tombstone of a document already deleted is weighed against its last live revision.
 			const lastLive = live ? undefined : couch.index.entry(id);

@@ -3,8 +3,10 @@
 // the link, revoke withdraws it, removal takes an account out of its structure. Every decision on
 // who may do what is made here, on the server.
 /// <reference types="pouchdb-core" />
+
 import * as v from 'valibot';
 import type { Viewer } from '../../src/lib/domain';
+import { PersonName } from '../auth/account-page';
 import { accountId, accountIdOfEmail, accountLocale, ownerIdOfEmail } from '../auth/accounts';
 import { passwordProblem } from '../auth/password-policy';
 import { issueToken, readToken, revokeTokens, useToken } from '../auth/tokens';
@@ -44,12 +46,7 @@ const Email = v.pipe(
 	v.email('adresse e-mail invalide'),
 );
 const NewInvitation = v.object({
-	name: v.pipe(
-		v.string('nom attendu'),
-		v.trim(),
-		v.minLength(1, 'le nom est obligatoire'),
-		v.maxLength(120, 'nom trop long'),
-	),
+	name: PersonName,
 	email: Email,
 	role: v.optional(v.picklist(STRUCTURE_ROLES, 'rôle attendu : « admin » ou « member »'), 'member'),
 });

@@ -4,7 +4,7 @@
 /// <reference types="pouchdb-core" />
 import { randomBytes } from 'node:crypto';
 import type { StructureRole, TeamMember } from '../../src/lib/domain/team';
-import { type Account, findAccount } from '../auth/accounts';
+import { type Account, findAccount, updateAccount as updateAnyAccount } from '../auth/accounts';
 import { argon2Hash } from '../auth/hashing';
 import { passwordQueue } from '../auth/password-queue';
 import { type TokenDoc, tokensOf } from '../auth/tokens';
@@ -79,29 +79,12 @@ export async function readTeamAccount(accounts: PouchDB.Database, id: string): P
 	return (await findAccount(accounts, id)) as TeamAccount | null;
 }
 
-/**
- * Writes a change to an account, read again and retried when another write landed meanwhile
- * (a sign-in's locale, a session); `change` returns null to leave it as it is.
- */
-export async function updateAccount(
+/** An account's change, read again and retried on a conflict; a missing account is 404 here. */
+export const updateAccount = (
 	accounts: PouchDB.Database,
 	id: string,
 	change: (account: TeamAccount) => TeamAccount | null,
-): Promise<TeamAccount> {
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const account = await readTeamAccount(accounts, id);
-		if (!account) throw new HttpError(404, 'not_found', 'Compte introuvable.');
-		const next = change(account);
-		if (!next) return account;
-		try {
-			const { rev } = await accounts.put(next);
-			return { ...next, _rev: rev };
-		} catch (err) {
-			if ((err as { status?: number }).status !== 409) throw err;
-		}
-	}
-	throw new HttpError(409, 'conflict', 'Le compte vient d’être modifié ailleurs : réessayez.');
-}
+) => updateAnyAccount(accounts, id, change, () => new HttpError(404, 'not_found', 'Compte introuvable.'));
 
 export const hashPassword = (password: string) => passwordQueue.run(() => argon2Hash(password));
 

@@ -4,6 +4,7 @@
 import { sendSearchDigests } from '../alerts';
 import type { Couch } from '../couch/context';
 import type { Mailer } from '../mail';
+import { sweepExports } from '../privacy';
 import type { JobContext } from './context';
 import { expireListings, remindOwners } from './expiry';
 import { mailNotices } from './notice-mail';
@@ -17,6 +18,8 @@ export interface JobsOptions {
 	intervalMs: number;
 	reminderDays: number;
 	publicUrl?: string;
+	/** DATA_DIR, whose exports/ archives (RGPD) are deleted once their link expired. */
+	exportsDataDir?: string;
 	now?: () => Date;
 	warn?: (message: string) => void;
 }
@@ -47,6 +50,12 @@ export function startJobs(opts: JobsOptions): Jobs {
 			{ name: 'mail', run: async () => void (await mailNotices(ctx)) },
 			// Saved-search digests: each account at most once a day, however often the jobs run.
 			{ name: 'digests', run: async () => void (await sendSearchDigests({ ...ctx, db: ctx.couch.db })) },
+			{
+				name: 'exports',
+				run: async () => {
+					if (opts.exportsDataDir) await sweepExports(ctx.accounts, opts.exportsDataDir, ctx.now().getTime());
+				},
+			},
 		],
 		opts.intervalMs,
 		ctx.warn,

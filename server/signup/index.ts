@@ -39,6 +39,7 @@ import { argon2Hash } from '../auth/hashing';
 import { passwordProblem } from '../auth/password-policy';
 import { passwordQueue } from '../auth/password-queue';
 import { withRetryAfter } from '../auth/retry-later';
+import { readJson } from '../auth/routes';
 import { issueToken, revokeTokens, useToken } from '../auth/tokens';
 import type { ViewerEnv } from '../auth/viewer';
 import type { Couch } from '../couch/context';
@@ -108,14 +109,7 @@ const Form = v.object({
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-	const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	if (type !== 'application/json')
-		throw new HttpError(
-			415,
-			'bad_content_type',
-			'Type de contenu non pris en charge : application/json attendu.',
-		);
-	const body = await c.req.json();
+	const body = await readJson(c, '{…}');
 	if (!body || typeof body !== 'object' || Array.isArray(body))
 		throw new HttpError(400, 'bad_request', 'Corps JSON attendu.');
 	return body as Record<string, unknown>;

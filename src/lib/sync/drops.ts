@@ -104,7 +104,11 @@ async function drop(db: Db, ids: string[], state: DropState): Promise<string[]> 
 	const rows = (await db.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
 	const tombstones: object[] = [];
 	const dropped: string[] = [];
+	const compactOnly: string[] = [];
 	for (const row of rows) {
+		// Deleted on the server already (an erasure, RGPD): the tombstone is here, the content of the
+		// revisions before it must go too.
+		if ('value' in row && row.value?.deleted) compactOnly.push(row.id);
 		const doc =
 			'doc' in row
 				? (row.doc as (PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | null)
@@ -115,10 +119,10 @@ async function drop(db: Db, ids: string[], state: DropState): Promise<string[]> 
 		state.dropped[doc._id] = doc._rev;
 		dropped.push(doc._id);
 	}
-	if (dropped.length === 0) return [];
-	state.compact = [...(state.compact ?? []), ...dropped];
+	if (dropped.length === 0 && compactOnly.length === 0) return [];
+	state.compact = [...(state.compact ?? []), ...dropped, ...compactOnly];
 	await save(db, state);
-	await db.bulkDocs(tombstones);
+	if (tombstones.length > 0) await db.bulkDocs(tombstones);
 	return dropped;
 }
 
