@@ -40,8 +40,8 @@ step() {
 	started=$(date +%s)
 }
 
-step 'Chromium present'
-bash scripts/ensure-chromium.sh
+step 'Chromium and pdftotext present'
+bash scripts/ensure-tools.sh
 step 'No focused or skipped tests'
 bash scripts/check-focus.sh
 step 'Message catalogues complete, no literal French (check-i18n)'

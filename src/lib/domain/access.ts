@@ -9,6 +9,8 @@ import { canWriteNotice } from './notices';
 import { canWriteProposal } from './proposals';
 import { canWriteRegistration } from './registrations';
 import { canWriteFollowup } from './speed-dating';
+export const INVOICE_IS_THE_SERVERS =
+	'une facture est émise par le réseau et ne se modifie ni ne se supprime : un avoir l’annule';
 
 function isOwn(viewer: Viewer, doc: Scoped): boolean {
 	return viewer.structureId !== undefined && doc.owner === viewer.structureId;
@@ -58,6 +60,8 @@ export function canWrite(
 	lookup?: Lookup,
 ): Decision {
 	if (viewer.role === 'visitor') return deny('connectez-vous pour publier');
+	// The server alone issues invoices; no one edits or deletes one, the team included (a credit note cancels).
+	if (typeOfId(after._id) === 'invoice') return deny(INVOICE_IS_THE_SERVERS);
 	if (viewer.role === 'animator') return allow;
 	const moderated = checkModeration(before, after);
 	if (!moderated.ok) return moderated;

@@ -21,6 +21,7 @@ export const DOC_TYPES = [
 	'favourite',
 	'report',
 	'notice',
+	'invoice',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 

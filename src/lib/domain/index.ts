@@ -9,6 +9,7 @@ export * from './favourites';
 export * from './fees';
 export * from './geo';
 export * from './ids';
+export * from './invoices';
 export * from './listing-life';
 export * from './media';
 export * from './member-card';

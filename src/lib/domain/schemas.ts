@@ -27,6 +27,7 @@ import {
 	url,
 } from './fields';
 import { type DocType, typeOfId } from './ids';
+import { type Invoice, InvoiceSchema } from './invoices';
 import { ListingPhotosSchema } from './media';
 import { type CardKey, CardKeySchema } from './member-card';
 import { HiddenSchema, hiddenKeepsToOwner, type Report, ReportSchema } from './moderation';
@@ -179,6 +180,7 @@ const SCHEMAS = {
 	favourite: FavouriteSchema,
 	report: ReportSchema,
 	notice: NoticeSchema,
+	invoice: InvoiceSchema,
 } as const;
 
 export type Structure = v.InferOutput<typeof StructureSchema>;
@@ -206,7 +208,8 @@ export type Doc =
 	| Followup
 	| Favourite
 	| Report
-	| Notice;
+	| Notice
+	| Invoice;
 export type DocOf<T extends DocType> = Extract<Doc, { type: T }>;
 
 export type Validation<T> = { ok: true; doc: T } | { ok: false; reason: string };

@@ -6,6 +6,8 @@ import {
 	type Doc,
 	type DocType,
 	type ElbEvent,
+	type Invoice,
+	invoiceNumber,
 	type Meeting,
 	meetingId,
 	messageId,
@@ -16,6 +18,7 @@ import {
 	newRegistration,
 	newSavedSearch,
 	newSession,
+	numberedInvoice,
 	type Person,
 	readmarkId,
 } from '../../../src/lib/domain';
@@ -97,7 +100,30 @@ const relaisMessage = {
 	text: 'Le local est libre jeudi.',
 	participants: [LE_RELAIS, LA_PIOCHE],
 };
-export const EXTRA_DOCS = [atPioche, over, marc, conversation, relaisMessage, meeting, notice] as Doc[];
+/** An invoice the server issued to La Pioche for its membership. */
+const membershipBill = {
+	kind: 'invoice' as const,
+	payer: LA_PIOCHE,
+	buyer: { name: 'La Pioche', address: '3 rue des Outils, 62000 Arras' },
+	lines: [{ label: 'Adhésion 2026', quantity: 1, unitCents: 2000 }],
+	paymentTerms: 'Virement à 30 jours',
+	vatMention: 'TVA non applicable, art. 261-7-1° du CGI',
+	dueInDays: 30,
+};
+const billed: Invoice = numberedInvoice(membershipBill, invoiceNumber('F-2026', 1), new Date(at));
+export const EXTRA_DOCS = [
+	atPioche,
+	over,
+	marc,
+	conversation,
+	relaisMessage,
+	meeting,
+	notice,
+	billed,
+] as Doc[];
+
+/** Types only the server writes: every write through the replication endpoint is refused. */
+export const SERVER_WRITTEN: ReadonlySet<DocType> = new Set(['invoice']);
 
 /** The device's copy of a document (what an edit starts from); throws if the device lacks it. */
 export type Held = (id: string) => Doc;
@@ -491,6 +517,27 @@ export const CASES: Record<DocType, Case[]> = {
 			edit(notice._id, { title: 'Tout va bien' }),
 			/seulement marquer un avis comme lu/,
 		),
+	],
+	invoice: [
+		refused(
+			'a member cannot issue an invoice, even to its own structure',
+			lea,
+			create(() => numberedInvoice(membershipBill, invoiceNumber('F-2026', 2), new Date(at))),
+			/émise par le réseau/,
+		),
+		refused(
+			'the payer cannot rewrite its invoice',
+			lea,
+			edit(billed._id, { totalCents: 0, lines: [{ label: 'Adhésion 2026', quantity: 1, unitCents: 0 }] }),
+			/ne se modifie/,
+		),
+		refused(
+			'the network’s team cannot edit an invoice',
+			animator,
+			edit(billed._id, { paymentTerms: '' }),
+			/avoir/,
+		),
+		refused('the network’s team cannot delete an invoice', animator, remove(billed._id), /ne se supprime/),
 	],
 };
 
