@@ -25,6 +25,7 @@ import { mediaRoutes } from './media';
 import { csrfGuard } from './middleware/csrf';
 import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
+import { type Billing, DEMO_BILLING, type Issuer, moneyRoutes } from './money';
 import { createPrivacy, type Privacy, type PrivacyOptions } from './privacy';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
@@ -51,6 +52,8 @@ export interface AppOptions {
 	signup?: { mailer: Mailer; trustedProxies?: readonly string[] };
 	/** The RGPD routes (export, erasure): they need the mailer and DATA_DIR. */
 	privacy?: Omit<PrivacyOptions, 'couch' | 'accounts' | 'publicUrl'>;
+	/** What invoices say of the network and how they are numbered (demo values without it). */
+	money?: { billing: Billing; issuer: Issuer };
 }
 
 /** What a caller of `createApp` works with. */
@@ -87,6 +90,7 @@ export function createApp({
 	now,
 	signup,
 	privacy,
+	money = DEMO_BILLING,
 }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
@@ -130,6 +134,7 @@ export function createApp({
 	app.route('/api', eventRoutes({ stores }));
 	const search = createSearch({ db: stores.db });
 	app.route('/api', search.routes);
+	app.route('/api/money', moneyRoutes({ db: stores.db, ...money, now }));
 	app.route('/media', mediaRoutes(stores.db));
 	if (signup)
 		app.route(

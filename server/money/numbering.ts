@@ -28,13 +28,41 @@ const MAX_TRIES = 10_000;
 
 export class NumberingError extends Error {}
 
+/**
+ * Issues in one process wait for each other per database and prefix: not for correctness (the
+ * store's 409 is what keeps numbers unique, across processes too) but so that 200 issues at once
+ * do not race 200 × 200 times for the same numbers.
+ */
+const queues = new WeakMap<PouchDB.Database, Map<string, Promise<unknown>>>();
+
+function inTurn<T>(db: PouchDB.Database, prefix: string, work: () => Promise<T>): Promise<T> {
+	let byPrefix = queues.get(db);
+	if (!byPrefix) queues.set(db, (byPrefix = new Map()));
+	const previous = byPrefix.get(prefix) ?? Promise.resolve();
+	const next = previous.then(work, work);
+	byPrefix.set(
+		prefix,
+		next.catch(() => undefined),
+	);
+	return next;
+}
+
 /** Issues `draft` under the next free number of its series, and returns it as stored. */
-export async function issueInvoice(
+export function issueInvoice(
 	db: PouchDB.Database,
 	draft: InvoiceDraft,
-	{ prefixes = {}, now = () => new Date() }: Numbering = {},
+	numbering: Numbering = {},
 ): Promise<Invoice> {
-	const prefix = prefixes[draft.kind] ?? DEFAULT_SERIES[draft.kind];
+	const prefix = numbering.prefixes?.[draft.kind] ?? DEFAULT_SERIES[draft.kind];
+	return inTurn(db, prefix, () => issue(db, draft, prefix, numbering.now ?? (() => new Date())));
+}
+
+async function issue(
+	db: PouchDB.Database,
+	draft: InvoiceDraft,
+	prefix: string,
+	now: () => Date,
+): Promise<Invoice> {
 	let at = now();
 	let series = seriesOf(prefix, at.getUTCFullYear());
 	let next = (await highest(db, series)) + 1;

@@ -6,6 +6,7 @@ import { checkFavourite } from './favourites';
 import { typeOfId } from './ids';
 import { canWriteReport, checkModeration } from './moderation';
 import { canWriteNotice } from './notices';
+import { canWriteOrder } from './orders';
 import { canWriteProposal } from './proposals';
 import { canWriteRegistration } from './registrations';
 import { canWriteFollowup } from './speed-dating';
@@ -62,6 +63,13 @@ export function canWrite(
 	if (viewer.role === 'visitor') return deny('connectez-vous pour publier');
 	// The server alone issues invoices; no one edits or deletes one, the team included (a credit note cancels).
 	if (typeOfId(after._id) === 'invoice') return deny(INVOICE_IS_THE_SERVERS);
+	// Staff too go through the server's payment routes to change an order; they may act for any payer.
+	if (typeOfId(after._id) === 'order') {
+		const actingFor = viewer.role === 'animator' ? (after.owner ?? before?.owner) : viewer.structureId;
+		return actingFor
+			? canWriteOrder({ ...viewer, structureId: actingFor }, before, after, lookup)
+			: deny('ce compte n’est rattaché à aucune structure');
+	}
 	if (viewer.role === 'animator') return allow;
 	const moderated = checkModeration(before, after);
 	if (!moderated.ok) return moderated;

@@ -22,6 +22,7 @@ export const DOC_TYPES = [
 	'report',
 	'notice',
 	'invoice',
+	'order',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 

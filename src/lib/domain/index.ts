@@ -15,6 +15,7 @@ export * from './media';
 export * from './member-card';
 export * from './moderation';
 export * from './notices';
+export * from './orders';
 export * from './proposals';
 export * from './references';
 export * from './registrations';

@@ -26,13 +26,15 @@
 // - followup: `meeting` must be one the writer sat at, `side` the writer (speed-dating.ts).
 // - report: `target` must exist and belong to `targetOwner` (moderation.ts); `conversation` must be
 //   the reported message's own (reportRule here).
+// - order: `payer` is its owner (the price of a membership reads its band), `listing` must be the
+//   payer's own (orders.ts); invoice: the server's alone.
 // - `participants` on other types only widens who reads the writer's own document.
 // Deleted documents keep their type and owner (write-gate.ts), so an id cannot be taken over.
 import type { Decision, Lookup, Scoped } from './access-types';
 import { docId, keyOf, typeOfId } from './ids';
 
 /** Fields naming another document whose content a rule reads (a conversation's listing, an event…). */
-const REFERENCES = ['listing', 'conversation', 'event', 'person', 'target', 'meeting'] as const;
+const REFERENCES = ['listing', 'conversation', 'event', 'person', 'target', 'meeting', 'payer'] as const;
 
 /** The ids of the other documents the gate may read to decide on `doc`: fetch these for the lookup. */
 export function referencesOf(doc: Record<string, unknown>): string[] {

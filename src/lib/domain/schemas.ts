@@ -32,6 +32,7 @@ import { ListingPhotosSchema } from './media';
 import { type CardKey, CardKeySchema } from './member-card';
 import { HiddenSchema, hiddenKeepsToOwner, type Report, ReportSchema } from './moderation';
 import { type Notice, NoticeSchema } from './notices';
+import { type Order, OrderSchema } from './orders';
 import { type Proposal, ProposalSchema } from './proposals';
 import { type Registration, RegistrationSchema } from './registrations';
 import { type SavedSearch, SavedSearchSchema } from './saved-searches';
@@ -181,6 +182,7 @@ const SCHEMAS = {
 	report: ReportSchema,
 	notice: NoticeSchema,
 	invoice: InvoiceSchema,
+	order: OrderSchema,
 } as const;
 
 export type Structure = v.InferOutput<typeof StructureSchema>;
@@ -209,7 +211,8 @@ export type Doc =
 	| Favourite
 	| Report
 	| Notice
-	| Invoice;
+	| Invoice
+	| Order;
 export type DocOf<T extends DocType> = Extract<Doc, { type: T }>;
 
 export type Validation<T> = { ok: true; doc: T } | { ok: false; reason: string };

@@ -15,6 +15,7 @@ import {
 	newCheckin,
 	newFavourite,
 	newFollowup,
+	newOrder,
 	newRegistration,
 	newSavedSearch,
 	newSession,
@@ -111,6 +112,14 @@ const membershipBill = {
 	dueInDays: 30,
 };
 const billed: Invoice = numberedInvoice(membershipBill, invoiceNumber('F-2026', 1), new Date(at));
+/** La Pioche (2 to 10 employees) owes its membership fee: 45 €. */
+const owed = newOrder({
+	key: 'adhesion-pioche',
+	payer: { _id: LA_PIOCHE, employees: '2-10' },
+	purpose: 'membership',
+	period: '2026',
+	at,
+});
 export const EXTRA_DOCS = [
 	atPioche,
 	over,
@@ -120,7 +129,20 @@ export const EXTRA_DOCS = [
 	meeting,
 	notice,
 	billed,
+	owed,
 ] as Doc[];
+
+const featureOrder = (key: string, listingId: string, over: Record<string, unknown> = {}) =>
+	create(() => ({
+		...newOrder({
+			key,
+			payer: { _id: LA_PIOCHE },
+			purpose: 'featured',
+			listing: { _id: listingId, title: 'Vélo cargo' },
+			at,
+		}),
+		...over,
+	}));
 
 /** Types only the server writes: every write through the replication endpoint is refused. */
 export const SERVER_WRITTEN: ReadonlySet<DocType> = new Set(['invoice']);
@@ -538,6 +560,52 @@ export const CASES: Record<DocType, Case[]> = {
 			/avoir/,
 		),
 		refused('the network’s team cannot delete an invoice', animator, remove(billed._id), /ne se supprime/),
+	],
+	order: [
+		allowed(
+			'a member orders its own listing featured, at the price list’s 2 €',
+			lea,
+			featureOrder('une-pioche', 'listing:pioche-velo'),
+		),
+		allowed(
+			'a member cancels its waiting order',
+			lea,
+			edit(owed._id, { state: 'cancelled', cancelledAt: at }),
+		),
+		refused(
+			'a member cannot pay less than the price list',
+			lea,
+			featureOrder('moins-cher', 'listing:pioche-velo', {
+				lines: [{ kind: 'featured', label: 'À la une', quantity: 1, unitCents: 50 }],
+				totalCents: 50,
+			}),
+			/tarif du réseau/,
+		),
+		refused(
+			'a member cannot feature another structure’s listing',
+			lea,
+			featureOrder('chez-relais', 'listing:relais-local'),
+			/annonce de sa structure/,
+		),
+		refused(
+			'a member cannot mark its own order paid',
+			lea,
+			edit(owed._id, {
+				state: 'paid',
+				payment: { method: 'transfer', reference: 'moi', amountCents: 4500, at, by: 'moi' },
+			}),
+			/ne change ensuite que par le réseau/,
+		),
+		refused(
+			'the network’s team does not mark an order paid by writing it either',
+			animator,
+			edit(owed._id, {
+				state: 'paid',
+				payment: { method: 'cheque', reference: '123', amountCents: 4500, at, by: 'animatrice' },
+			}),
+			/ne change ensuite que par le réseau/,
+		),
+		refused('a member cannot delete an order', lea, remove(owed._id), /ne se supprime pas/),
 	],
 };
 
