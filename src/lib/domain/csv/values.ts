@@ -99,7 +99,9 @@ export function parseDate(cell: string): Parsed<string> {
 				? [year[1], '01', '01']
 				: [];
 	const date = `${y}-${m}-${d}`;
-	const real = y !== undefined && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+	// A month 13 is no date at all (toISOString would throw); a 31st of February rolls over to March.
+	const parsed = y === undefined ? Number.NaN : Date.parse(`${date}T00:00:00Z`);
+	const real = !Number.isNaN(parsed) && new Date(parsed).toISOString().startsWith(date);
 	return real ? ok(date) : no(`date illisible "${cell}" (attendu : JJ/MM/AAAA)`);
 }
 
