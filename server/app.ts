@@ -60,8 +60,8 @@ export interface ServerApp {
 	couch: Couch;
 	/** The RGPD routes' handle, when mounted. */
 	privacy?: Privacy;
-	/** Answers open longpolls and stops following the store; the store itself stays open. */
-	close(): void;
+	/** Answers open longpolls, stops following the store and saves what it keeps there; the store stays open. */
+	close(): Promise<void>;
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -146,9 +146,9 @@ export function createApp({
 		app,
 		couch: couch.context,
 		...(rgpd ? { privacy: rgpd } : {}),
-		close: () => {
-			couch.close();
+		close: async () => {
 			search.close();
+			await couch.close();
 		},
 	};
 }
@@ -208,11 +208,12 @@ export function startServer(
 type NodeServer = ReturnType<typeof serve> & { closeIdleConnections?(): void; closeAllConnections?(): void };
 
 /** Longpolls are answered at once; requests in flight get a moment, then connections are cut. */
-function stop(closeApp: () => void, server: NodeServer): Promise<void> {
-	closeApp();
-	return new Promise((done) => {
+async function stop(closeApp: () => Promise<void>, server: NodeServer): Promise<void> {
+	const closing = closeApp();
+	await new Promise<void>((done) => {
 		server.close(() => done());
 		server.closeIdleConnections?.();
 		setTimeout(() => server.closeAllConnections?.(), 1_000).unref();
 	});
+	await closing;
 }
