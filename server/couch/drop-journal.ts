@@ -155,23 +155,27 @@ export class DropJournal {
 	async #write(): Promise<void> {
 		const store = this.#store;
 		const through = this.#examined;
-		if (!store || through === null || this.#from === null) return;
+		const from = this.#from;
+		if (!store || through === null || from === null) return;
+		// What this save writes is taken now: changes taken in meanwhile go to the next save.
 		const dirty = this.#chunks.filter((chunk) => chunk.dirty);
-		if (dirty.length === 0 && this.#removed.length === 0 && through === this.#saved) return;
-		// Chunks before the head: the head never names a sequence whose entries are not saved.
-		for (const chunk of dirty) {
-			chunk.dirty = false;
-			await store.putChunk(chunk.n, chunk.entries);
-		}
+		const removed = this.#removed.splice(0);
+		if (dirty.length === 0 && removed.length === 0 && through === this.#saved) return;
 		const head: SavedJournal = {
-			from: this.#from,
+			from,
 			through,
 			next: this.#next,
 			chunks: this.#chunks.map(({ n }) => ({ n, entries: [] })),
 		};
+		// Chunks before the head: the head never names a sequence whose entries are not saved
+		// (entries past `through` a chunk may hold already are left out when it is read).
+		for (const chunk of dirty) {
+			chunk.dirty = false;
+			await store.putChunk(chunk.n, chunk.entries.slice());
+		}
 		await store.putHead(head);
 		this.#saved = through;
-		const removed = this.#removed.splice(0);
+		// Forgotten chunks go once the head no longer names them.
 		for (const n of removed) await store.removeChunk(n);
 	}
 
