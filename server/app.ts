@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
 import type { Auth } from './auth';
 import { type ViewerEnv, viewerMiddleware } from './auth/viewer';
 import { cardRoutes } from './cards';
@@ -63,8 +64,8 @@ export interface ServerApp {
 	couch: Couch;
 	/** The RGPD routes' handle, when mounted. */
 	privacy?: Privacy;
-	/** Answers open longpolls and stops following the store; the store itself stays open. */
-	close(): void;
+	/** Answers open longpolls, stops following the store and saves what it keeps there; the store stays open. */
+	close(): Promise<void>;
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -151,9 +152,9 @@ export function createApp({
 		app,
 		couch: couch.context,
 		...(rgpd ? { privacy: rgpd } : {}),
-		close: () => {
-			couch.close();
+		close: async () => {
 			search.close();
+			await couch.close();
 		},
 	};
 }
@@ -172,6 +173,13 @@ function serveApp(app: Hono<ViewerEnv>, root: string, db: PouchDB.Database, publ
 	const files = serveStatic({ root, precompressed: true, onFound: cacheHeaders });
 	const page = serveStatic({ root, path: 'index.html', onFound: cacheHeaders });
 	const index = resolve(root, 'index.html');
+	// The files revalidated at each start (the page, the service worker's update check) answer a
+	// device that holds them already with a 304: ~10 kB less down at every relaunch. Weak, since the
+	// same tag stands for the gzip and the plain body.
+	const revalidated = etag({ weak: true });
+	app.use('*', (c, next) =>
+		SERVER_PATHS.test(c.req.path) || c.req.path.includes('/_app/immutable/') ? next() : revalidated(c, next),
+	);
 	app.use('*', (c, next) => (SERVER_PATHS.test(c.req.path) ? next() : files(c, next)));
 	// A shared listing's page carries its preview tags (Open Graph) for social networks.
 	app.get('/annonces/:id', sharedListingPage({ db, index, publicUrl }));
@@ -213,11 +221,12 @@ export function startServer(
 type NodeServer = ReturnType<typeof serve> & { closeIdleConnections?(): void; closeAllConnections?(): void };
 
 /** Longpolls are answered at once; requests in flight get a moment, then connections are cut. */
-function stop(closeApp: () => void, server: NodeServer): Promise<void> {
-	closeApp();
-	return new Promise((done) => {
+async function stop(closeApp: () => Promise<void>, server: NodeServer): Promise<void> {
+	const closing = closeApp();
+	await new Promise<void>((done) => {
 		server.close(() => done());
 		server.closeIdleConnections?.();
 		setTimeout(() => server.closeAllConnections?.(), 1_000).unref();
 	});
+	await closing;
 }

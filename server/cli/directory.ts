@@ -58,7 +58,7 @@ async function runImport(stores: Stores, csv: string, args: Args, where: string)
 	try {
 		printReport(await importDirectory(couch.context, STAFF, csv, { dryRun: args.dryRun }), args.dryRun);
 	} finally {
-		couch.close();
+		await couch.close();
 	}
 }
 

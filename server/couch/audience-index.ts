@@ -2,8 +2,9 @@
 // start, then following them live, so filtering `_changes` never loads a document.
 /// <reference types="pouchdb-core" />
 import { EventEmitter } from 'node:events';
-import { type Audience, canRead, type Scoped, type Viewer } from '../../src/lib/domain';
+import { canRead, type Scoped, type Viewer } from '../../src/lib/domain';
 import { DropJournal } from './drop-journal';
+import { recoverMissed, scopedOf } from './drop-journal-recovery';
 import { type Seq, seqNumber } from './seq';
 
 /** The fields of a document's winning revision that reading rights depend on. */
@@ -27,17 +28,25 @@ export class AudienceIndex {
 	#queue: Promise<void> = Promise.resolve();
 	#closed = false;
 	#counts = new Map<string, number>();
-	/** Documents whose audience changed while the index followed the store: what devices must drop. */
-	readonly drops = new DropJournal();
+	/** Documents whose audience changed, saved with the store: what devices must drop. */
+	readonly drops: DropJournal;
 
 	constructor(db: PouchDB.Database) {
 		this.#db = db;
+		this.drops = new DropJournal(db);
 		this.#events.setMaxListeners(0);
-		this.ready = this.#catchUp().then(() => {
-			this.drops.startAt(this.#seq);
-			this.#follow();
-		});
+		this.ready = this.#start();
 		this.ready.catch((err) => console.error('audience index: could not read the store', err));
+	}
+
+	async #start(): Promise<void> {
+		const saved = await this.drops.load();
+		await this.#catchUp();
+		// No journal, or one ahead of this store (a store restored from an older backup): from now.
+		if (saved === null || seqNumber(saved) > seqNumber(this.#seq)) this.drops.startAt(this.#seq);
+		else await recoverMissed(this.#db, this.drops, saved, this.#seq, (id) => this.#entries.get(id));
+		this.drops.examined(this.#seq);
+		this.#follow();
 	}
 
 	entry(id: string): AudienceEntry | undefined {
@@ -104,10 +113,14 @@ export class AudienceIndex {
 		await this.settle((await this.#db.info()).update_seq);
 	}
 
-	close(): void {
+	/** Stops following the store and saves the journal: the store must stay open until this resolves. */
+	async close(): Promise<void> {
 		this.#closed = true;
 		this.#feed?.cancel();
 		this.#events.removeAllListeners();
+		await this.ready.catch(() => {});
+		await this.#queue;
+		await this.drops.close();
 	}
 
 	async #catchUp(): Promise<void> {
@@ -146,6 +159,7 @@ export class AudienceIndex {
 			console.error(`audience index: could not index ${change.id}`, err);
 		}
 		if (seqNumber(change.seq) > seqNumber(this.#seq)) this.#seq = change.seq;
+		this.drops.examined(this.#seq);
 		this.#counts.clear();
 		this.#events.emit('change');
 	}
@@ -188,13 +202,5 @@ export class AudienceIndex {
 }
 
 function entryOf(doc: Scoped, deleted: boolean): AudienceEntry {
-	const entry: AudienceEntry = {
-		_id: doc._id,
-		type: doc.type,
-		owner: doc.owner,
-		audience: doc.audience as Audience | undefined,
-		deleted,
-	};
-	if (Array.isArray(doc.participants)) entry.participants = doc.participants;
-	return entry;
+	return { ...scopedOf(doc), deleted };
 }

@@ -25,8 +25,8 @@ export interface CouchEndpoint {
 	index: AudienceIndex;
 	/** What handlers work with, for other routes that must write through the same checks (CSV import). */
 	context: Couch;
-	/** Answers open longpolls and stops following the store. */
-	close(): void;
+	/** Answers open longpolls, stops following the store and saves the drop journal (the store stays open). */
+	close(): Promise<void>;
 }
 
 /** Changes reads of the store at once before Node calls it a listener leak. */
@@ -84,7 +84,7 @@ export function createCouch(opts: { stores: Stores; log: RefusalLog }): CouchEnd
 		context: couch,
 		close: () => {
 			couch.waiters.wakeAll();
-			couch.index.close();
+			return couch.index.close();
 		},
 	};
 }

@@ -89,6 +89,8 @@ async function eraseDocuments(
 				audience: d.audience as Scoped['audience'],
 				participants: d.participants as string[] | undefined,
 			});
+		// Saved before the compaction takes away the history a restart would recover them from.
+		await couch.index.drops.save();
 		// Only leaves are kept: the bodies of the revisions just replaced are gone from the store.
 		await couch.db.compact();
 	}

@@ -1,6 +1,7 @@
 // A device drops, at its next sync, the documents that left its user's audience, and takes them in
 // again when its rights grow back: real HTTP, real PouchDB replicas, the app's drop check.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CHUNK_ENTRIES, DropJournal } from '../../server/couch/drop-journal';
 import { checkDrops, DROPPED, rebuildReplica } from '../../src/lib/sync/drops';
 import {
 	basicHeader,
@@ -10,12 +11,20 @@ import {
 	PEOPLE,
 	postJson,
 	remote,
+	restartTestServer,
+	type TestServer,
 	useTestServer,
 	type Who,
 } from './helpers';
 
-// Every test changes someone's rights: each gets its own server.
-const server = useTestServer({ each: true });
+/** The server of the running test: every test changes someone's rights, so each gets its own. */
+let server: TestServer;
+function eachTestServer(opts: { onDisk?: boolean } = {}) {
+	const started = useTestServer({ each: true, ...opts });
+	beforeEach(() => {
+		server = started;
+	});
+}
 
 const OUTBOX = '_local/elbasar-outbox';
 const MEMBERS_ONLY = ['contact:lea', 'listing:pioche-membres', 'structure:atelier-discret'];
@@ -39,6 +48,8 @@ async function edit(who: Who, id: string, change: Record<string, unknown>) {
 }
 
 describe('a document that leaves the audience is dropped at the next sync', () => {
+	eachTestServer();
+
 	it('a visitor’s listing made members-only: gone from the replica, its content compacted away', async () => {
 		const visitor = device();
 		const first = await sync(visitor);
@@ -119,6 +130,8 @@ describe('a document that leaves the audience is dropped at the next sync', () =
 });
 
 describe('the _drops endpoint', () => {
+	eachTestServer();
+
 	it('asks for the held ids when the scope changed or the since is unknown', async () => {
 		const unknown = await call(server, '/db/elbasar/_drops', postJson({ scope: 'abc', since: 1 }));
 		expect(unknown.status).toBe(200);
@@ -138,3 +151,109 @@ describe('the _drops endpoint', () => {
 		expect(next.body.held).toBeUndefined();
 	});
 });
+
+/** A document's new revision written straight to the store, as a tool or a dying server would. */
+async function writeInStore(db: PouchDB.Database, id: string, change: Record<string, unknown>) {
+	const doc = await db.get(id);
+	await db.put({ ...doc, ...change, updatedAt: new Date().toISOString() });
+}
+
+describe('the journal of audience changes survives a server restart', () => {
+	eachTestServer({ onDisk: true });
+
+	it('a visitor’s check after a restart is answered from the journal, with what changed before and after it', async () => {
+		const visitor = device();
+		expect((await sync(visitor)).sent).toBeGreaterThan(0);
+		await edit(PEOPLE.lea, 'listing:pioche-velo', { audience: 'members' });
+		await restartTestServer(server);
+		await edit(PEOPLE.marc, 'listing:relais-local', { audience: 'members' });
+
+		const after = await sync(visitor);
+		expect(after.sent).toBe(0); // no id list uploaded: the journal answered
+		expect(after.dropped.sort()).toEqual(['listing:pioche-velo', 'listing:relais-local']);
+		// And again after a second restart, with nothing changed: nothing to drop, nothing sent.
+		await restartTestServer(server);
+		expect(await sync(visitor)).toEqual({ dropped: [], back: [], sent: 0 });
+	});
+
+	it('a change written just before the server died, its journal entry not saved, still reaches the device', async () => {
+		const visitor = device();
+		await sync(visitor);
+		await restartTestServer(server, ({ db }) =>
+			writeInStore(db, 'listing:pioche-velo', { audience: 'members' }),
+		);
+		const answer = await call(server, '/db/elbasar/_drops', postJson(await dropState(visitor)));
+		expect(answer.body.held).toBeUndefined();
+		expect(answer.body.drop).toEqual(['listing:pioche-velo']);
+		expect(await sync(visitor)).toEqual({ dropped: ['listing:pioche-velo'], back: [], sent: 0 });
+	});
+
+	it('a change whose earlier revision was compacted away makes the journal stop covering before it: a full check', async () => {
+		const visitor = device();
+		await sync(visitor);
+		await restartTestServer(server, async ({ db }) => {
+			await writeInStore(db, 'listing:pioche-velo', { audience: 'members' });
+			await db.compact();
+		});
+		const answer = await call(server, '/db/elbasar/_drops', postJson(await dropState(visitor)));
+		expect(answer.body.held).toBe('needed');
+		// The device then sends its ids and is told the same drop.
+		const full = await sync(visitor);
+		expect(full.sent).toBeGreaterThan(0);
+		expect(full.dropped).toEqual(['listing:pioche-velo']);
+	});
+});
+
+describe('the journal is bounded', () => {
+	eachTestServer({ onDisk: true });
+
+	it('keeps its newest entries in memory and on disk, and stops covering the sequences it forgot', async () => {
+		const { db } = server.stores;
+		const journal = new DropJournal(db, { maxEntries: 2 * CHUNK_ENTRIES });
+		journal.startAt(0);
+		const before = {
+			_id: 'listing:x',
+			type: 'listing',
+			owner: 'structure:la-pioche',
+			audience: 'public',
+		} as const;
+		for (let seq = 1; seq <= 5 * CHUNK_ENTRIES; seq++)
+			journal.recordBefore(seq, { ...before, _id: `listing:${seq}` });
+		journal.examined(5 * CHUNK_ENTRIES);
+		await journal.close();
+		expect(journal.size).toBeLessThanOrEqual(2 * CHUNK_ENTRIES);
+
+		const reopened = new DropJournal(db);
+		expect(await reopened.load()).toBe(5 * CHUNK_ENTRIES);
+		expect(reopened.size).toBe(journal.size);
+		expect(reopened.covers(CHUNK_ENTRIES)).toBe(false);
+		expect(reopened.covers(4 * CHUNK_ENTRIES)).toBe(true);
+		expect([...reopened.after(5 * CHUNK_ENTRIES - 2)].map((e) => e.id)).toEqual([
+			`listing:${5 * CHUNK_ENTRIES}`,
+			`listing:${5 * CHUNK_ENTRIES - 1}`,
+		]);
+		// The forgotten chunks are gone from the store too.
+		const stored = await db.allDocs({
+			startkey: '_local/elbasar-drop-journal',
+			endkey: '_local/elbasar-drop-journal\uffff',
+		});
+		const local = (
+			await Promise.all(
+				[0, 1, 2, 3, 4, 5].map((n) =>
+					db.get(`_local/elbasar-drop-journal/${n}`).then(
+						() => n,
+						() => null,
+					),
+				),
+			)
+		).filter((n) => n !== null);
+		expect(stored.rows).toEqual([]); // never listed with the documents
+		expect(local.length).toBeLessThanOrEqual(3);
+	});
+});
+
+/** What a device's next check asks (the drop check's own state on the replica). */
+async function dropState(db: PouchDB.Database) {
+	const state = await db.get<{ scope: string; through: number }>('_local/elbasar-sweep');
+	return { scope: state.scope, since: state.through };
+}

@@ -48,6 +48,13 @@ export interface TestServerOptions {
 	extend?(app: ServerApp['app']): void;
 }
 
+/** What a restart takes over from the server it replaces (restartTestServer). */
+interface Reopen {
+	dataDir: string;
+	/** Runs on the store while no server has it open, as a tool or a dying process would write. */
+	whileDown?(stores: Stores): Promise<void>;
+}
+
 export interface TestServer extends RunningServer {
 	stores: Stores;
 	auth: Auth;
@@ -59,16 +66,24 @@ export interface TestServer extends RunningServer {
 	log: string[];
 	/** Where the `build` files were written. */
 	buildDir?: string;
+	/** The LevelDB stores' folder (`onDisk`). */
+	dataDir?: string;
+	/** Closes the server and its stores, keeping its folders (a restart follows). */
+	stop(): Promise<void>;
+	options: TestServerOptions;
 }
 
 /** A server on 127.0.0.1 with the fixture documents and (unless told not to) one account per person. */
-export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-	const dataDir = opts.onDisk ? mkdtempSync(join(tmpdir(), 'elbasar-data-')) : undefined;
+export async function startTestServer(opts: TestServerOptions = {}, reopen?: Reopen): Promise<TestServer> {
+	const dataDir = reopen?.dataDir ?? (opts.onDisk ? mkdtempSync(join(tmpdir(), 'elbasar-data-')) : undefined);
 	const stores = dataDir ? openStores({ dataDir }) : openStores({ memory: true });
-	await stores.db.bulkDocs(opts.docs ?? ALL_FIXTURE_DOCS);
-	const people: Who[] =
-		opts.people === false ? [] : Array.isArray(opts.people) ? opts.people : Object.values(PEOPLE);
-	for (const who of people) await createAccount(stores.accounts, { ...who, password: PASSWORD });
+	if (reopen) await reopen.whileDown?.(stores);
+	else {
+		await stores.db.bulkDocs(opts.docs ?? ALL_FIXTURE_DOCS);
+		const people: Who[] =
+			opts.people === false ? [] : Array.isArray(opts.people) ? opts.people : Object.values(PEOPLE);
+		for (const who of people) await createAccount(stores.accounts, { ...who, password: PASSWORD });
+	}
 	const build = opts.build ? writeBuild(opts.build) : undefined;
 	const lines: string[] = [];
 	const log = createLog('info', (level, line) => {
@@ -88,6 +103,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 	});
 	opts.extend?.(composed.app);
 	const running = await startServer(composed, 0, '127.0.0.1');
+	const stop = async () => {
+		await running.close();
+		auth.close();
+		await stores.close();
+	};
 	return {
 		...running,
 		stores,
@@ -97,13 +117,25 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 		couch: composed.couch,
 		log: lines,
 		...(build ? { buildDir: build } : {}),
+		...(dataDir ? { dataDir } : {}),
+		options: opts,
+		stop,
 		close: async () => {
-			await running.close();
-			auth.close();
-			await stores.close();
+			await stop();
 			for (const dir of [build, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * Stops a server on disk and starts another on the same stores (a deploy, a crash): `whileDown`
+ * writes to the store in between. The object is updated in place, on a new port.
+ */
+export async function restartTestServer(server: TestServer, whileDown?: Reopen['whileDown']): Promise<void> {
+	const { dataDir } = server;
+	if (!dataDir) throw new Error('restartTestServer: the server must be onDisk');
+	await server.stop();
+	Object.assign(server, await startTestServer(server.options, { dataDir, whileDown }));
 }
 
 function writeBuild(files: Record<string, string>): string {

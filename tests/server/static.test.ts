@@ -30,6 +30,24 @@ describe('the built app', () => {
 		expect(home.headers.get('cache-control')).toBe('no-cache');
 	});
 
+	it('answers a device that holds the page and the service worker already with a 304, body-less', async () => {
+		for (const path of ['/service-worker.js', '/annonces', '/']) {
+			const first = await fetch(server.url + path, { headers: { 'accept-encoding': 'gzip' } });
+			const tag = first.headers.get('etag');
+			expect(tag).toMatch(/^W\/"/);
+			await first.text();
+			const again = await fetch(server.url + path, { headers: { 'if-none-match': tag as string } });
+			expect(again.status).toBe(304);
+			expect(await again.text()).toBe('');
+			expect(again.headers.get('cache-control')).toBe('no-cache');
+		}
+		// A new build is a new tag: the device gets the new file.
+		const changed = await fetch(`${server.url}/service-worker.js`, {
+			headers: { 'if-none-match': 'W/"old"' },
+		});
+		expect(changed.status).toBe(200);
+	});
+
 	it('answers every page of the app with index.html', async () => {
 		for (const path of ['/annonces', '/annuaire/structure:la-pioche', '/espace/annonces/nouvelle']) {
 			const page = await get(path);
