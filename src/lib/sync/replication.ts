@@ -246,8 +246,8 @@ async function startPull(
 				{ fetch: countingFetch((url, init) => fetch(url, init)), signal: run.abort.signal },
 			);
 		} catch {
-			// Stopped (offline, sign-out) or the replica could not be read: the next start decides again.
-			return false;
+			// Stopped (offline, sign-out: muted below) or the replica could not be read: a normal pull.
+			since = undefined;
 		}
 	}
 	if (run.tracker.muted) return false;
