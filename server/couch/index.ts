@@ -9,6 +9,7 @@ import { DB_NAME, type Stores } from '../store';
 import { allDocsRoutes } from './all-docs';
 import { AudienceIndex } from './audience-index';
 import { DB_BODY_LIMIT } from './body';
+import { bootstrapRoutes } from './bootstrap';
 import { bulkRoutes } from './bulk';
 import { changesRoutes } from './changes';
 import type { Couch } from './context';
@@ -71,6 +72,7 @@ export function createCouch(opts: { stores: Stores; log: RefusalLog }): CouchEnd
 		throw new HttpError(403, 'forbidden', 'Les documents de conception sont réservés au serveur.');
 	});
 	db.route('/', changesRoutes(couch));
+	db.route('/', bootstrapRoutes(couch));
 	db.route('/', bulkRoutes(couch, opts.log));
 	db.route('/', allDocsRoutes(couch));
 	db.route('/', localRoutes(couch));

@@ -2,6 +2,7 @@
 // it drives. Restarted when the device comes back online and when the account changes.
 import PouchDB from 'pouchdb-browser';
 import { m } from '../i18n';
+import { bootstrapHanded, bootstrapIfNew } from './bootstrap';
 import { dropCheck } from './drop-check';
 import { DROPPED } from './drops';
 import { countingFetch, firstSync } from './first-sync.svelte';
@@ -54,8 +55,12 @@ export interface Timing {
  * Checkpoints stay on the device (the replica is the target of the pull, the source of the push):
  * that saves the server's `_local` GET and PUT on every batch, and visitors need no write access.
  */
-function pullOptions(back_off_function: (delay: number) => number): PouchDB.Replication.ReplicateOptions {
-	return { ...COMMON, back_off_function, checkpoint: 'target' };
+function pullOptions(
+	since: string | undefined,
+	back_off_function: (delay: number) => number,
+): PouchDB.Replication.ReplicateOptions {
+	// `since` (a bootstrap's sequence) is written as the pull's checkpoint before it starts.
+	return { ...COMMON, back_off_function, checkpoint: 'target', ...(since !== undefined ? { since } : {}) };
 }
 
 /** The push starts where the outbox knows everything was pushed (`since` is not in the identity). */
@@ -106,6 +111,8 @@ class Tracker {
 	muted = false;
 	/** Both directions caught up: time for the drop check. */
 	caughtUp: () => void = () => {};
+	/** Documents a bootstrap wrote before the pull started: the progress bar counts on from there. */
+	bootstrapped = 0;
 	constructor(private remote: PouchDB.Database) {}
 
 	/** Resolves when the replication ends: cancelled (false) or stopped by an error PouchDB won't retry (true). */
@@ -113,7 +120,10 @@ class Tracker {
 		replication.on('active', () => this.#set(direction, { busy: true }));
 		replication.on('paused', (error) => this.#set(direction, { busy: false, error }));
 		if (direction === 'pull')
-			replication.on('change', (info) => this.muted || firstSync.progress(info.docs_read));
+			replication.on(
+				'change',
+				(info) => this.muted || firstSync.progress(this.bootstrapped + info.docs_read),
+			);
 		if (direction === 'push') {
 			replication.on('change', (info) => this.muted || outbox.pushed(info.docs));
 			replication.on('denied', (refusal) => {
@@ -153,7 +163,15 @@ function refreshOutboxStatus(): void {
 	syncStatus.setRefused(outbox.refused);
 }
 
-let running: { replications: Replication[]; tracker: Tracker; done: Promise<unknown> } | null = null;
+interface Running {
+	replications: Replication[];
+	tracker: Tracker;
+	/** Stops a bootstrap stream still loading. */
+	abort: AbortController;
+	done: Promise<unknown>;
+}
+
+let running: Running | null = null;
 /** Start and stop run one after the other, whoever calls them (online event, sign-in, sign-out). */
 let lifecycle: Promise<unknown> = Promise.resolve();
 
@@ -189,14 +207,61 @@ export function startSync(
 		dropCheck.reset();
 		if (typeof server === 'string') tracker.caughtUp = () => dropCheck.caughtUp(db, server);
 		const wait = timing.backOff ?? backOff;
-		const pull = db.replicate.from(remote, pullOptions(wait));
 		const push = db.replicate.to(remote, pushOptions(outbox.pushedThrough, wait));
-		const ends = [tracker.watch('pull', pull), tracker.watch('push', push)];
-		const run = { replications: [pull, push], tracker, done: Promise.all(ends) };
+		const abort = new AbortController();
+		const run: Running = { replications: [push], tracker, abort, done: Promise.resolve() };
+		const pullEnd = startPull(run, db, remote, server, wait);
+		const ends = [pullEnd, tracker.watch('push', push)];
+		run.done = Promise.all(ends);
 		running = run;
 		// An error PouchDB does not retry ends that direction: start both again after the longest back-off.
 		for (const ended of ends) void ended.then((failed) => failed && retryLater(run, db, server, timing));
 	});
+}
+
+/**
+ * A device that never synced first loads the server's bootstrap stream (bootstrap.ts), then pulls
+ * from its sequence; any other device pulls from its checkpoint. Resolves as `Tracker.watch` does.
+ */
+async function startPull(
+	run: Running,
+	db: Replica,
+	remote: PouchDB.Database,
+	server: string | PouchDB.Database,
+	wait: (delay: number) => number,
+): Promise<boolean> {
+	let since: string | undefined;
+	if (firstSync.active && typeof server === 'string') {
+		try {
+			since = await bootstrapIfNew(
+				db,
+				server,
+				{
+					total: (count) => firstSync.serverTotal(count),
+					loaded: (count) => {
+						run.tracker.bootstrapped = count;
+						if (!run.tracker.muted) firstSync.progress(count);
+					},
+				},
+				{ fetch: countingFetch((url, init) => fetch(url, init)), signal: run.abort.signal },
+			);
+		} catch {
+			// Stopped (offline, sign-out: muted below) or the replica could not be read: a normal pull.
+			since = undefined;
+		}
+	}
+	if (run.tracker.muted) return false;
+	const pull = db.replicate.from(remote, pullOptions(since, wait));
+	run.replications.push(pull);
+	if (since !== undefined) {
+		const handed = (error: unknown) => {
+			if (error) return;
+			pull.removeListener('paused', handed);
+			bootstrapHanded(db).catch(() => undefined);
+		};
+		pull.on('paused', handed);
+	}
+	return run.tracker.watch('pull', pull);
 }
 
 /**
@@ -222,12 +287,7 @@ function withSteadyInfo(remote: PouchDB.Database): PouchDB.Database {
 	return remote;
 }
 
-function retryLater(
-	run: typeof running,
-	db: Replica,
-	server: string | PouchDB.Database,
-	timing: Timing,
-): void {
+function retryLater(run: Running, db: Replica, server: string | PouchDB.Database, timing: Timing): void {
 	setTimeout(() => {
 		if (running === run) void restartSync(db, server, timing);
 	}, timing.restartAfter ?? MAX_BACK_OFF);
@@ -240,6 +300,7 @@ export function stopSync(): Promise<void> {
 		running = null;
 		if (!current) return;
 		current.tracker.muted = true;
+		current.abort.abort();
 		for (const replication of current.replications) replication.cancel();
 		await Promise.race([current.done, new Promise((resolve) => setTimeout(resolve, 5_000))]);
 	});
