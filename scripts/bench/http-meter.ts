@@ -156,6 +156,8 @@ function parseHead(text: string): Head {
 export function requestKind(startLine: string): string {
 	const [method, target = ''] = startLine.split(' ');
 	const [path, query = ''] = target.split('?');
+	// Outside /db: the app's own files and pages (`app`), and its API by route (`api-session`).
+	if (!/^\/db(\/|$)/.test(path)) return path.startsWith('/api/') ? `api-${path.split('/')[2]}` : 'app';
 	const part = path.replace(/^\/db\/?/, '').replace(/\/$/, '');
 	if (part === '') return 'root';
 	const [, rest = ''] = part.split(/\/(.*)/s);
