@@ -165,5 +165,6 @@ export function requestKind(startLine: string): string {
 	if (rest === '_changes') return /(^|&)feed=longpoll(&|$)/.test(query) ? 'longpoll' : 'changes';
 	if (rest.startsWith('_local/')) return `local-${method.toLowerCase()}`;
 	if (rest.startsWith('_')) return rest.slice(1);
-	return `doc-${method.toLowerCase()}`;
+	// A document's attachment (a listing's photo) is `<db>/<id>/<name>`.
+	return `${rest.includes('/') ? 'attachment' : 'doc'}-${method.toLowerCase()}`;
 }

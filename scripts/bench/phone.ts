@@ -170,6 +170,9 @@ async function firstPull(harness: Harness, args: Args, role: Role, profile: stri
 		const tasks = await longTasks(device.page);
 		const estimate = await storageEstimate(device.page);
 		const { stats, cpuBrowser, cpuServer } = await m.read();
+		// As a phone left open would: what the app still fetches (its service worker's precache) ends
+		// before the browser closes, so a relaunch does not finish it.
+		await quiet(harness, started);
 		await device.context.close();
 		const row: PhonePull = {
 			scenario: `${role} first pull`,
