@@ -80,3 +80,24 @@ export async function startHarness(
 		},
 	};
 }
+
+/** The bench's options, or its usage and exit code 2 when they are wrong. */
+export function argsOrUsage<T>(read: () => T, usage: string): T {
+	try {
+		return read();
+	} catch (err) {
+		console.error(`${(err as Error).message}\n${usage}`);
+		process.exit(2);
+	}
+}
+
+/** Runs the bench's main and exits: 0 when it ends, 1 (and the error) when it fails. */
+export function runBench(main: () => Promise<void>): void {
+	main().then(
+		() => process.exit(0),
+		(err) => {
+			console.error(err);
+			process.exit(1);
+		},
+	);
+}

@@ -12,16 +12,7 @@ import { parseArgs } from 'node:util';
 import { isOpen, type Listing } from '../../src/lib/domain';
 import { today } from '../../src/lib/ui/format';
 import { type Credentials, streamSize } from './client';
-import {
-	cpuSeconds,
-	describeLink,
-	type Harness,
-	parseRoles,
-	pause,
-	ROLES,
-	type Role,
-	startHarness,
-} from './harness';
+import * as bench from './harness';
 import { LINKS, type LinkSpec } from './link';
 import type { LinkStats } from './link-proxy';
 import {
@@ -73,7 +64,7 @@ function readArgs() {
 	return {
 		scale: values.scale,
 		link: LINKS[values.link as keyof typeof LINKS] as LinkSpec | null,
-		roles: parseRoles(values.roles),
+		roles: bench.parseRoles(values.roles),
 		edits,
 		relaunch: !values['no-relaunch'],
 	};
@@ -112,10 +103,10 @@ interface Meter {
 	read(): Promise<{ stats: LinkStats; cpuBrowser: number; cpuServer: number }>;
 }
 
-function meter(harness: Harness, link: LinkSpec | null): Meter {
+function meter(harness: bench.Harness, link: LinkSpec | null): Meter {
 	let server = 0;
 	let browser = 0;
-	const serverCpu = async () => cpuSeconds(await harness.server.ask<NodeJS.CpuUsage>('cpu'));
+	const serverCpu = async () => bench.cpuSeconds(await harness.server.ask<NodeJS.CpuUsage>('cpu'));
 	return {
 		async start() {
 			await harness.link.ask('reset');
@@ -124,7 +115,7 @@ function meter(harness: Harness, link: LinkSpec | null): Meter {
 		},
 		async read() {
 			const cpuBrowser = chromiumCpuSeconds() - browser;
-			await pause((link?.rttMs ?? 0) + 200);
+			await bench.pause((link?.rttMs ?? 0) + 200);
 			const stats = await harness.link.ask<LinkStats>('stats');
 			return { stats, cpuBrowser, cpuServer: (await serverCpu()) - server };
 		},
@@ -132,12 +123,12 @@ function meter(harness: Harness, link: LinkSpec | null): Meter {
 }
 
 /** Waits until no request crossed the link for QUIET_MS; returns the ms from `since` to the last one. */
-async function quiet(harness: Harness, since: number): Promise<number> {
+async function quiet(harness: bench.Harness, since: number): Promise<number> {
 	const until = performance.now() + TIMEOUT_MS;
 	let last = await harness.link.ask<LinkStats>('stats');
 	let lastChange = performance.now();
 	while (performance.now() < until) {
-		await pause(500);
+		await bench.pause(500);
 		const now = await harness.link.ask<LinkStats>('stats');
 		const moved = now.requests !== last.requests || now.up - last.up + now.down - last.down > QUIET_BYTES;
 		if (moved) {
@@ -148,10 +139,10 @@ async function quiet(harness: Harness, since: number): Promise<number> {
 	throw new Error(`the link never went quiet within ${TIMEOUT_MS / 60_000} min`);
 }
 
-const homeUrl = (harness: Harness) => `${harness.linkUrl}/`;
+const homeUrl = (harness: bench.Harness) => `${harness.linkUrl}/`;
 
-async function firstPull(harness: Harness, args: Args, role: Role, profile: string) {
-	const credentials = ROLES[role];
+async function firstPull(harness: bench.Harness, args: Args, role: bench.Role, profile: string) {
+	const credentials = bench.ROLES[role];
 	const limit = await readable(harness.ready.url, credentials);
 	const device = await openDevice(profile);
 	try {
@@ -200,7 +191,7 @@ async function firstPull(harness: Harness, args: Args, role: Role, profile: stri
  * is reached (the listings shown, or the changes in).
  */
 async function relaunch(
-	harness: Harness,
+	harness: bench.Harness,
 	args: Args,
 	scenario: string,
 	profile: string,
@@ -225,9 +216,9 @@ async function relaunch(
 }
 
 async function runRole(
-	harness: Harness,
+	harness: bench.Harness,
 	args: Args,
-	role: Role,
+	role: bench.Role,
 	pulls: PhonePull[],
 	relaunches: PhoneRelaunch[],
 ) {
@@ -239,7 +230,7 @@ async function runRole(
 			await relaunch(harness, args, `${role} relaunch, nothing changed`, profile, () => (s) => s.cards > 0),
 		);
 		const edited = await harness.server.ask<Edited>('edit', { count: args.edits });
-		const after = await readable(harness.ready.url, ROLES[role]);
+		const after = await readable(harness.ready.url, bench.ROLES[role]);
 		console.log(`  server: ${edited.edited} listings edited, ${edited.created} created`);
 		relaunches.push(
 			await relaunch(
@@ -265,13 +256,7 @@ const load = () =>
 		.join(' ');
 
 async function main(): Promise<void> {
-	let args: Args;
-	try {
-		args = readArgs();
-	} catch (err) {
-		console.error(`${(err as Error).message}\n${USAGE}`);
-		process.exit(2);
-	}
+	const args: Args = bench.argsOrUsage(readArgs, USAGE);
 	if (!existsSync('build/index.html')) {
 		console.error('The app is not built (build/ is missing): run npm run build first.');
 		process.exit(1);
@@ -279,14 +264,14 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const loadBefore = load();
 	console.log(`Load average at start: ${loadBefore}`);
-	const harness = await startHarness(args.scale, args.link, 'build');
+	const harness = await bench.startHarness(args.scale, args.link, 'build');
 	const pulls: PhonePull[] = [];
 	const relaunches: PhoneRelaunch[] = [];
 	for (const role of args.roles) await runRole(harness, args, role, pulls, relaunches);
 	await harness.stop();
 
 	console.log(
-		`\nelBasar phone bench, the app in Chromium — ${args.scale} scale (${harness.ready.docs} docs on the server), ${describeLink(args.link)}`,
+		`\nelBasar phone bench, the app in Chromium — ${args.scale} scale (${harness.ready.docs} docs on the server), ${bench.describeLink(args.link)}`,
 	);
 	console.log(`\n${phonePullTable(pulls, args.link)}\n`);
 	if (relaunches.length) console.log(`${phoneRelaunchTable(relaunches)}\n`);
@@ -300,10 +285,4 @@ async function main(): Promise<void> {
 	console.log(`\nBench run: ${((performance.now() - started) / 1000).toFixed(0)} s in all.`);
 }
 
-main().then(
-	() => process.exit(0),
-	(err) => {
-		console.error(err);
-		process.exit(1);
-	},
-);
+bench.runBench(main);

@@ -3,8 +3,7 @@
 // over a weak link, and how close that is to the bytes. The server and the link run in child
 // processes; the client is PouchDB on Node's memory adapter in this one, and it only pulls: no push,
 // no IndexedDB, no Dexie tables, no drop check, no service-worker precache sharing the link. So it
-// measures the protocol and the server, not the app; the phone benchmark (a later issue) is the one
-// that speaks for the app.
+// measures the protocol and the server, not the app; `npm run bench:phone` speaks for the app.
 import { parseArgs } from 'node:util';
 import {
 	appPullOptions,
@@ -17,7 +16,17 @@ import {
 	type Variant,
 	writtenSince,
 } from './client';
-import { cpuSeconds, describeLink, type Harness, parseRoles, pause, ROLES, startHarness } from './harness';
+import {
+	argsOrUsage,
+	cpuSeconds,
+	describeLink,
+	type Harness,
+	parseRoles,
+	pause,
+	ROLES,
+	runBench,
+	startHarness,
+} from './harness';
 import type { Child } from './ipc';
 import { LINKS, type LinkSpec } from './link';
 import type { LinkStats } from './link-proxy';
@@ -136,13 +145,7 @@ async function run(args: Args, bench: Bench): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	let args: Args;
-	try {
-		args = readArgs();
-	} catch (err) {
-		console.error(`${(err as Error).message}\n${USAGE}`);
-		process.exit(2);
-	}
+	const args: Args = argsOrUsage(readArgs, USAGE);
 	const started = performance.now();
 	const harness: Harness = await startHarness(args.scale, args.link);
 	const { server, link, ready } = harness;
@@ -168,10 +171,4 @@ function print(args: Args, rows: Row[], ready: ServerReady, ms: number): void {
 	console.log(`\nBench run: ${(ms / 1000).toFixed(0)} s in all.`);
 }
 
-main().then(
-	() => process.exit(0),
-	(err) => {
-		console.error(err);
-		process.exit(1);
-	},
-);
+runBench(main);

@@ -22,6 +22,9 @@ const mb = (bytes: number) => fixed(bytes / MB, 2);
 const kb = (bytes: number) => fixed(bytes / 1e3, 1);
 const int = (n: number) => n.toLocaleString('en-US');
 
+/** MB down, MB up through the link. */
+const wire = (stats: LinkStats) => [mb(stats.down), mb(stats.up)];
+
 /** Seconds these bytes alone need at this many bits per second. */
 const secondsFor = (bytes: number, bps: number) => (bytes * 8) / bps;
 
@@ -78,8 +81,7 @@ export function scenarioTable(rows: Row[], link: LinkSpec | null): string {
 			int(r.stats.requests - changes - bulkGet - local),
 			int(r.stats.connections),
 			int(r.retries),
-			mb(r.stats.down),
-			mb(r.stats.up),
+			...wire(r.stats),
 			mb(r.json),
 			mb(r.gzip),
 			fixed(r.cpuDevice),
@@ -168,8 +170,7 @@ export function phonePullTable(rows: PhonePull[], link: LinkSpec | null): string
 			link ? fixed(limit) : '-',
 			fixed(r.ms / 1000),
 			link ? `${fixed(r.ms / 1000 / limit)}×` : '-',
-			mb(r.stats.down),
-			mb(r.stats.up),
+			...wire(r.stats),
 			int(r.stats.requests),
 			fixed(r.cpuBrowser),
 			fixed(r.cpuServer),
