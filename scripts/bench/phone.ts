@@ -267,7 +267,11 @@ async function main(): Promise<void> {
 	const harness = await bench.startHarness(args.scale, args.link, 'build');
 	const pulls: PhonePull[] = [];
 	const relaunches: PhoneRelaunch[] = [];
-	for (const role of args.roles) await runRole(harness, args, role, pulls, relaunches);
+	// A role that fails (never « À jour ») still lets the figures measured before it be printed;
+	// the run then exits non-zero with its error.
+	let failure: unknown = null;
+	for (const role of args.roles)
+		if (!failure) await runRole(harness, args, role, pulls, relaunches).catch((err) => (failure = err));
 	await harness.stop();
 
 	console.log(
@@ -283,6 +287,7 @@ async function main(): Promise<void> {
 	// separately) print their result table here, at the end of the run.
 	// ──────────────────────────────────────────────────────────────────────────────────────────
 	console.log(`\nBench run: ${((performance.now() - started) / 1000).toFixed(0)} s in all.`);
+	if (failure) throw failure;
 }
 
 bench.runBench(main);
