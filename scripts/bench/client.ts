@@ -108,7 +108,12 @@ function replicateUntilPaused(replica: PouchDB.Database, remote: PouchDB.Databas
 /** The documents written since `seq`, as stored (with _id and _rev): JSON bytes, and gzipped in one stream. */
 export async function writtenSince(replica: PouchDB.Database, seq: number | string) {
 	const changes = await replica.changes({ since: seq, include_docs: true });
-	const json = changes.results.map((change) => JSON.stringify(change.doc)).join('\n');
+	return streamSize(changes.results.map((change) => change.doc));
+}
+
+/** Documents serialised as one JSON stream (a document a line): its bytes, plain and gzipped. */
+export function streamSize(docs: unknown[]): { json: number; gzip: number } {
+	const json = docs.map((doc) => JSON.stringify(doc)).join('\n');
 	return { json: Buffer.byteLength(json), gzip: gzipSync(json).length };
 }
 

@@ -156,6 +156,8 @@ function parseHead(text: string): Head {
 export function requestKind(startLine: string): string {
 	const [method, target = ''] = startLine.split(' ');
 	const [path, query = ''] = target.split('?');
+	// Outside /db: the app's own files and pages (`app`), and its API by route (`api-session`).
+	if (!/^\/db(\/|$)/.test(path)) return path.startsWith('/api/') ? `api-${path.split('/')[2]}` : 'app';
 	const part = path.replace(/^\/db\/?/, '').replace(/\/$/, '');
 	if (part === '') return 'root';
 	const [, rest = ''] = part.split(/\/(.*)/s);
@@ -163,5 +165,6 @@ export function requestKind(startLine: string): string {
 	if (rest === '_changes') return /(^|&)feed=longpoll(&|$)/.test(query) ? 'longpoll' : 'changes';
 	if (rest.startsWith('_local/')) return `local-${method.toLowerCase()}`;
 	if (rest.startsWith('_')) return rest.slice(1);
-	return `doc-${method.toLowerCase()}`;
+	// A document's attachment (a listing's photo) is `<db>/<id>/<name>`.
+	return `${rest.includes('/') ? 'attachment' : 'doc'}-${method.toLowerCase()}`;
 }

@@ -1,6 +1,7 @@
 // The bench's server, in its own process: seeds a LevelDB data directory with the demo network at
 // the asked scale, serves it with the real app on 127.0.0.1, and edits listings when told to (as
-// other people would while the device is away). Started by sync.ts with <data dir> <scale>.
+// other people would while the device is away). Started by harness.ts with <data dir> <scale>
+// [<static dir>]: the phone bench passes the SvelteKit build (`build/`) so the real app is served.
 /// <reference types="pouchdb-core" />
 import { createApp, startServer } from '../../server/app';
 import { createAuth } from '../../server/auth';
@@ -22,15 +23,17 @@ export interface ServerReady {
 export interface Edited {
 	edited: number;
 	created: number;
+	/** The document written last (the highest sequence): once a device holds it, it holds them all. */
+	lastId: string;
 }
 
 async function main(): Promise<void> {
-	const [dataDir, scale] = process.argv.slice(2);
+	const [dataDir, scale, staticDir] = process.argv.slice(2);
 	const stores = openStores({ dataDir });
 	const seeded = await seedDemo(stores, { scale: scale as Scale });
 	const auth = createAuth({ accounts: stores.accounts, db: stores.db });
 	// The bench prints its own figures: a line per request would drown them.
-	const app = createApp({ stores, auth, log: createLog('warn') });
+	const app = createApp({ stores, auth, log: createLog('warn'), staticDir });
 	const server = await startServer(app, 0, '127.0.0.1');
 	const started = performance.now();
 	const info = await fetch(`${server.url}/db/elbasar/`);
@@ -87,7 +90,7 @@ async function editListings(db: PouchDB.Database, count: number, round: number):
 	const results = await db.bulkDocs(docs);
 	const failed = results.find((r) => 'error' in r && r.error);
 	if (failed) throw new Error(`edit refused: ${JSON.stringify(failed)}`);
-	return { edited: edited.length, created: created.length };
+	return { edited: edited.length, created: created.length, lastId: docs[docs.length - 1]._id };
 }
 
 main().catch(failChild);

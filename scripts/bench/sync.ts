@@ -3,11 +3,7 @@
 // over a weak link, and how close that is to the bytes. The server and the link run in child
 // processes; the client is PouchDB on Node's memory adapter in this one, and it only pulls: no push,
 // no IndexedDB, no Dexie tables, no drop check, no service-worker precache sharing the link. So it
-// measures the protocol and the server, not the app; the phone benchmark (a later issue) is the one
-// that speaks for the app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// measures the protocol and the server, not the app; `npm run bench:phone` speaks for the app.
 import { parseArgs } from 'node:util';
 import {
 	appPullOptions,
@@ -20,17 +16,22 @@ import {
 	type Variant,
 	writtenSince,
 } from './client';
-import { Child } from './ipc';
+import {
+	argsOrUsage,
+	cpuSeconds,
+	describeLink,
+	type Harness,
+	parseRoles,
+	pause,
+	ROLES,
+	runBench,
+	startHarness,
+} from './harness';
+import type { Child } from './ipc';
 import { LINKS, type LinkSpec } from './link';
 import type { LinkStats } from './link-proxy';
 import type { Edited, ServerReady } from './sync-server';
 import { kindTable, LEGEND, type Row, scenarioTable } from './table';
-
-const ROLES = {
-	visitor: undefined,
-	member: { username: 'membre@la-pioche.example.org', password: 'membre-demo' },
-} as const;
-type Role = keyof typeof ROLES;
 
 /**
  * At region scale on 3G an app-options pull takes ~4 min per role, so only it runs by default (add
@@ -61,10 +62,9 @@ function readArgs() {
 	if (!(scale in DEFAULT_VARIANTS)) throw new Error('--scale: demo or region');
 	if (!(values.link in LINKS)) throw new Error(`--link: ${Object.keys(LINKS).join(' or ')}`);
 	const variants = (values.variants ?? DEFAULT_VARIANTS[scale]).split(',') as Variant[];
-	const roles = values.roles.split(',') as Role[];
+	const roles = parseRoles(values.roles);
 	if (!variants.every((v) => v in VARIANTS))
 		throw new Error(`--variants: ${Object.keys(VARIANTS).join(',')}`);
-	if (!roles.every((r) => r in ROLES)) throw new Error('--roles: visitor,member');
 	const link = LINKS[values.link as keyof typeof LINKS] as LinkSpec | null;
 	const edits = Number(values.edits);
 	if (!Number.isInteger(edits) || edits < 4) throw new Error('--edits: a number of listings, 4 or more');
@@ -79,9 +79,6 @@ interface Bench {
 	dbUrl: string;
 	rows: Row[];
 }
-
-const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `work` on `device` and records a row: link figures, CPU, and the documents it wrote. A
@@ -147,54 +144,15 @@ async function run(args: Args, bench: Bench): Promise<void> {
 		);
 }
 
-function describeLink(link: LinkSpec | null): string {
-	if (!link) return 'no throttling (counting only)';
-	return `${link.name}: ${link.downBps / 1e6} Mbit/s down, ${link.upBps / 1e6} Mbit/s up, ${link.rttMs} ms RTT`;
-}
-
 async function main(): Promise<void> {
-	let args: Args;
-	try {
-		args = readArgs();
-	} catch (err) {
-		console.error(`${(err as Error).message}\n${USAGE}`);
-		process.exit(2);
-	}
+	const args: Args = argsOrUsage(readArgs, USAGE);
 	const started = performance.now();
-	const dataDir = mkdtempSync(join(tmpdir(), 'elbasar-bench-'));
-	const children: Child[] = [];
-	const cleanUp = () => {
-		for (const child of children) child.kill();
-		rmSync(dataDir, { recursive: true, force: true });
-	};
-	process.once('exit', cleanUp);
-	process.once('SIGINT', () => process.exit(130));
-	try {
-		console.log(`Seeding ${args.scale} scale into ${dataDir}…`);
-		const here = import.meta.dirname;
-		const { child: server, ready } = await Child.start<ServerReady>(join(here, 'sync-server.ts'), [
-			dataDir,
-			args.scale,
-		]);
-		children.push(server);
-		const port = new URL(ready.url).port;
-		const { child: link, ready: proxy } = await Child.start<{ port: number }>(join(here, 'link-proxy.ts'), [
-			port,
-			JSON.stringify(args.link),
-		]);
-		children.push(link);
-		console.log(
-			`  ${ready.docs} docs seeded in ${(ready.seedMs / 1000).toFixed(1)} s; audience index ready in ${(ready.indexMs / 1000).toFixed(1)} s`,
-		);
-		console.log(`Link: ${describeLink(args.link)}`);
-		const bench: Bench = { server, link, dbUrl: `http://127.0.0.1:${proxy.port}/db/elbasar`, rows: [] };
-		await run(args, bench);
-		await link.stop();
-		await server.stop();
-		print(args, bench.rows, ready, performance.now() - started);
-	} finally {
-		cleanUp();
-	}
+	const harness: Harness = await startHarness(args.scale, args.link);
+	const { server, link, ready } = harness;
+	const bench: Bench = { server, link, dbUrl: `${harness.linkUrl}/db/elbasar`, rows: [] };
+	await run(args, bench);
+	await harness.stop();
+	print(args, bench.rows, ready, performance.now() - started);
 }
 
 function print(args: Args, rows: Row[], ready: ServerReady, ms: number): void {
@@ -213,10 +171,4 @@ function print(args: Args, rows: Row[], ready: ServerReady, ms: number): void {
 	console.log(`\nBench run: ${(ms / 1000).toFixed(0)} s in all.`);
 }
 
-main().then(
-	() => process.exit(0),
-	(err) => {
-		console.error(err);
-		process.exit(1);
-	},
-);
+runBench(main);

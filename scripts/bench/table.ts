@@ -22,6 +22,9 @@ const mb = (bytes: number) => fixed(bytes / MB, 2);
 const kb = (bytes: number) => fixed(bytes / 1e3, 1);
 const int = (n: number) => n.toLocaleString('en-US');
 
+/** MB down, MB up through the link. */
+const wire = (stats: LinkStats) => [mb(stats.down), mb(stats.up)];
+
 /** Seconds these bytes alone need at this many bits per second. */
 const secondsFor = (bytes: number, bps: number) => (bytes * 8) / bps;
 
@@ -78,8 +81,7 @@ export function scenarioTable(rows: Row[], link: LinkSpec | null): string {
 			int(r.stats.requests - changes - bulkGet - local),
 			int(r.stats.connections),
 			int(r.retries),
-			mb(r.stats.down),
-			mb(r.stats.up),
+			...wire(r.stats),
 			mb(r.json),
 			mb(r.gzip),
 			fixed(r.cpuDevice),
@@ -89,7 +91,7 @@ export function scenarioTable(rows: Row[], link: LinkSpec | null): string {
 	return render(header, lines);
 }
 
-export function kindTable(rows: Row[]): string {
+export function kindTable(rows: Pick<Row, 'scenario' | 'stats'>[]): string {
 	const header = ['scenario', 'request', 'n', '↑ kB', '↓ kB', '↓ kB/req', 'server ms/req', 'compressed'];
 	const lines = rows.flatMap((r) =>
 		Object.entries(r.stats.kinds)
@@ -118,4 +120,106 @@ export const LEGEND = [
 	'json MB / gz MB: the pulled documents as stored on the device (with _id and _rev), plain and gzipped.',
 	'cpu dev s / cpu srv s: CPU time of the Node client (PouchDB in memory, so less than the app on IndexedDB) and of the server.',
 	'server ms/req: from the request reaching the server to the first byte of its answer (longpolls: the wait).',
+];
+
+/** The phone bench's first pull of one viewer: the app in Chromium on a fresh profile. */
+export interface PhonePull extends Pick<Row, 'scenario' | 'docs' | 'ms' | 'stats' | 'json' | 'gzip'> {
+	/** CPU-seconds of the whole Chromium process tree, and of the server. */
+	cpuBrowser: number;
+	cpuServer: number;
+	/** The profile's IndexedDB directory on disk, and navigator.storage.estimate().usage. */
+	idb: number;
+	estimate: number;
+	/** Durations (ms) of the page's long tasks, from navigation to up to date. */
+	longTasks: number[];
+}
+
+export interface PhoneRelaunch extends Pick<Row, 'scenario' | 'ms' | 'stats'> {
+	/** From navigation to the last request before the link went quiet. */
+	quietMs: number;
+	cpuBrowser: number;
+	cpuServer: number;
+	/** Documents changed on the server while the browser was closed (0: nothing changed). */
+	changed: number;
+}
+
+export function phonePullTable(rows: PhonePull[], link: LinkSpec | null): string {
+	const header = [
+		'scenario',
+		'docs',
+		'limit s',
+		'pull s',
+		'× limit',
+		'↓ MB',
+		'↑ MB',
+		'req',
+		'cpu browser s',
+		'cpu srv s',
+		'json MB',
+		'IDB MB',
+		'estimate MB',
+		'IDB/json',
+		'long>200ms',
+		'longest ms',
+	];
+	const lines = rows.map((r) => {
+		const limit = link ? secondsFor(r.gzip, link.downBps) : 0;
+		return [
+			r.scenario,
+			int(r.docs),
+			link ? fixed(limit) : '-',
+			fixed(r.ms / 1000),
+			link ? `${fixed(r.ms / 1000 / limit)}×` : '-',
+			...wire(r.stats),
+			int(r.stats.requests),
+			fixed(r.cpuBrowser),
+			fixed(r.cpuServer),
+			mb(r.json),
+			mb(r.idb),
+			mb(r.estimate),
+			`${fixed(r.idb / r.json)}×`,
+			int(r.longTasks.filter((ms) => ms > 200).length),
+			fixed(Math.max(0, ...r.longTasks), 0),
+		];
+	});
+	return render(header, lines);
+}
+
+export function phoneRelaunchTable(rows: PhoneRelaunch[]): string {
+	const header = [
+		'scenario',
+		'shown s',
+		'quiet s',
+		'↓ kB',
+		'↑ kB',
+		'req',
+		'↓ B/changed doc',
+		'cpu browser s',
+		'cpu srv s',
+	];
+	const lines = rows.map((r) => [
+		r.scenario,
+		fixed(r.ms / 1000),
+		fixed(r.quietMs / 1000),
+		kb(r.stats.down),
+		kb(r.stats.up),
+		int(r.stats.requests),
+		r.changed ? int(Math.round(r.stats.down / r.changed)) : '-',
+		fixed(r.cpuBrowser),
+		fixed(r.cpuServer),
+	]);
+	return render(header, lines);
+}
+
+export const PHONE_LEGEND = [
+	'docs / json MB: the documents the viewer may read (server _all_docs as that viewer, outside the link), one JSON line each.',
+	"limit s: those documents as one gzip stream at the link's down rate; × limit = pull s / limit s.",
+	'pull s: from navigation to « À jour » (sync indicator), the first-sync bar gone and « Toutes les annonces (N) » with N',
+	'  the open listings the viewer may read: the query tables are filled (the count is read from them).',
+	"↓/↑ MB, req: everything through the link from navigation on (the app, its service worker's precache, the sync).",
+	'cpu browser s: utime+stime of every Chromium process of the run (/proc, ended ones included); cpu srv s: the server process.',
+	"IDB MB: the profile's IndexedDB directory (du -sb, after the browser closed); estimate MB: navigator.storage.estimate() (caches too).",
+	"long>200ms / longest ms: PerformanceObserver('longtask') on the page, from navigation to up to date.",
+	'shown s: relaunch → listings on the home page (nothing changed), or → « À jour » with the last changed document held.',
+	'quiet s: relaunch → the last request before the link carried none for 5 s; ↓/↑ kB and req counted until then.',
 ];
