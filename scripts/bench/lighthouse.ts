@@ -104,7 +104,7 @@ async function scriptsGzipBytes(baseUrl: string, urls: string[]): Promise<number
 	let total = 0;
 	for (const url of new Set(urls)) {
 		if (new URL(url).origin !== origin) continue;
-		const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+		const body = new Uint8Array(await (await fetch(url)).arrayBuffer());
 		total += gzipSync(body, { level: 9 }).length;
 	}
 	return total;
