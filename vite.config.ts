@@ -25,6 +25,9 @@ export default defineConfig({
 		...(process.env.VITEST ? [] : [paraglideVitePlugin({ ...paraglide, strategy: [...paraglide.strategy] })]),
 		sveltekit(),
 	],
+	// The app shell is prerendered (src/routes/shell): workbox-window ships CommonJS for Node, so
+	// the layout's server render bundles its ESM build instead.
+	ssr: { noExternal: ['workbox-window'] },
 	server: { port: 5173, proxy: { '/db': 'http://localhost:8080', '/api': 'http://localhost:8080' } },
 	test: {
 		// Vitest keeps one core free by default: one worker on a 2-core machine. The server tests

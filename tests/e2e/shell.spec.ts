@@ -51,7 +51,12 @@ async function controlled(page: Page): Promise<void> {
 	});
 }
 
-test('the first visit installs the service worker, takes control and syncs', async ({ page }) => {
+test('the first visit installs the service worker, takes control and syncs', async ({ page, request }) => {
+	// The served page already holds the app shell (prerendered), painted before any script runs.
+	const html = await (await request.get('/')).text();
+	expect(html).toContain('aria-label="Navigation principale"');
+	expect(html).toMatch(/<a[^>]+href="\/annonces"/);
+	expect(html).toMatch(/<link href="[^"]+\.css" rel="stylesheet">/);
 	await page.goto('/');
 	await expect(page).toHaveTitle(/elBasar/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

@@ -1,11 +1,11 @@
 // Images read from the device's replica, so photos show offline: a Blob per attachment, turned
 // into an object URL by the component that shows it (and revoked when it goes away).
-import { replica } from '../sync/replica';
+import { loadReplica } from '../sync/lazy-replica';
 
 /** The attachment as a Blob, or null when this device does not hold it. */
 export async function attachmentBlob(docId: string, name: string): Promise<Blob | null> {
 	try {
-		return (await replica().getAttachment(docId, name)) as Blob;
+		return (await (await loadReplica()).getAttachment(docId, name)) as Blob;
 	} catch {
 		return null;
 	}

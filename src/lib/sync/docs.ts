@@ -13,8 +13,8 @@ import {
 	type Written,
 } from '../domain';
 import { m } from '../i18n';
+import { loadReplica } from './lazy-replica';
 import { outbox } from './outbox';
-import { replica } from './replica';
 
 /** A write the app refuses before it reaches the replica; `reason` is French, for the user. */
 export class DocError extends Error {
@@ -46,7 +46,10 @@ export function writeAs(viewerOf: () => Viewer): void {
  * anything is queued. Returns the current revision.
  */
 async function gate(doc: Written): Promise<Scoped | null> {
-	const rows = await replica().allDocs({ keys: [doc._id, ...referencesOf(doc)], include_docs: true });
+	const rows = await (await loadReplica()).allDocs({
+		keys: [doc._id, ...referencesOf(doc)],
+		include_docs: true,
+	});
 	const known = new Map<string, Scoped>();
 	let deletedRev: string | undefined;
 	for (const row of rows.rows) {
@@ -69,12 +72,14 @@ async function gate(doc: Written): Promise<Scoped | null> {
 /** What a deleted document was (its type and owner): its tombstone says so, or its last live revision. */
 async function deletedScope(id: string, rev: string): Promise<Scoped | undefined> {
 	try {
-		const tombstone = (await replica().get(id, { rev, revs: true })) as unknown as Scoped &
+		const tombstone = (await (await loadReplica()).get(id, { rev, revs: true })) as unknown as Scoped &
 			PouchDB.Core.GetMeta;
 		if (tombstone.owner !== undefined) return tombstone;
 		const history = tombstone._revisions;
 		if (!history || history.ids.length < 2) return undefined;
-		return (await replica().get(id, { rev: `${history.start - 1}-${history.ids[1]}` })) as unknown as Scoped;
+		return (await (
+			await loadReplica()
+		).get(id, { rev: `${history.start - 1}-${history.ids[1]}` })) as unknown as Scoped;
 	} catch {
 		return undefined;
 	}
@@ -103,9 +108,10 @@ export async function saveDoc<T extends Doc>(doc: T): Promise<T> {
 	if (!checked.ok) throw new DocError(checked.reason);
 	const valid = checked.doc as T;
 	await gate(valid as unknown as Written);
+	const db = await loadReplica();
 	outbox.willWrite(valid._id);
 	try {
-		const { rev } = await replica().put(valid);
+		const { rev } = await db.put(valid);
 		outbox.wrote(valid._id, rev);
 		return { ...valid, _rev: rev };
 	} catch (err) {
@@ -120,7 +126,9 @@ export async function getDoc<T extends Doc = Doc>(
 	id: string,
 ): Promise<(T & { _conflicts?: string[] }) | null> {
 	try {
-		return (await replica().get(id, { conflicts: true })) as unknown as T & { _conflicts?: string[] };
+		return (await (await loadReplica()).get(id, { conflicts: true })) as unknown as T & {
+			_conflicts?: string[];
+		};
 	} catch (err) {
 		if (isStatus(err, 404)) return null;
 		throw err;
@@ -132,9 +140,10 @@ export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
 	const before = await gate({ _id: doc._id, _deleted: true });
 	// The tombstone keeps the type and owner: the id stays its structure's (see write-gate.ts).
 	const scope = before ? { type: before.type, owner: before.owner } : {};
+	const db = await loadReplica();
 	outbox.willWrite(doc._id);
 	try {
-		const { rev } = await replica().put({ ...scope, _id: doc._id, _rev: doc._rev, _deleted: true });
+		const { rev } = await db.put({ ...scope, _id: doc._id, _rev: doc._rev, _deleted: true });
 		outbox.wrote(doc._id, rev);
 	} catch (err) {
 		outbox.writeFailed();
@@ -147,7 +156,7 @@ export async function removeDoc(doc: Pick<Doc, '_id' | '_rev'>): Promise<void> {
 export async function conflictsOf<T extends Doc = Doc>(id: string): Promise<Conflict<T> | null> {
 	const current = await getDoc<T>(id);
 	if (!current?._conflicts?.length) return null;
-	const db = replica();
+	const db = await loadReplica();
 	const others = await Promise.all(current._conflicts.map((rev) => db.get(id, { rev })));
 	return { id, current: stripMeta(current), others: others as unknown as T[] };
 }
@@ -158,7 +167,7 @@ export async function conflictsOf<T extends Doc = Doc>(id: string): Promise<Conf
  * become deleted branches, which replication carries to the server and to the other devices.
  */
 export async function resolveConflict<T extends Doc>(id: string, keep: string | T): Promise<T> {
-	const db = replica();
+	const db = await loadReplica();
 	const current = await db.get(id, { conflicts: true });
 	const leaves = [current._rev, ...(current._conflicts ?? [])];
 	const keepRev = typeof keep === 'string' ? keep : keep._rev;

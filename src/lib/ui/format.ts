@@ -3,7 +3,8 @@
 // The domain's tables (src/lib/domain: NATURES, SECTORS…) keep their French labels for the server
 // and the CSV files; the UI reads them from the `domain` catalogue, keyed by table and id.
 import { communeByCode, communeName, type Listing, effectiveStatus as statusOn } from '../domain';
-import { formatDateWith, formatNumber, type Locale, locales, m } from '../i18n';
+import { formatDateWith, formatNumber, type Locale, locales } from '../i18n';
+import * as domainMessages from './domain-messages';
 
 export { communeName };
 
@@ -48,8 +49,9 @@ export function departmentOf(insee: string): string {
 
 /** A label of a domain table in the reader's language: the catalogue's `domain_<table>_<id>`, else the id. */
 function domainLabel(key: string, locale?: Locale): string | undefined {
+	// Only the domain's labels: indexing the whole catalogue would bundle every message of the app.
 	const message = (
-		m as unknown as Record<string, ((i: object, o: { locale?: Locale }) => string) | undefined>
+		domainMessages as unknown as Record<string, ((i: object, o: { locale?: Locale }) => string) | undefined>
 	)[key];
 	return message?.({}, { locale });
 }
