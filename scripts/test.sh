@@ -54,6 +54,6 @@ npm run --silent check
 step 'Unit and server tests (vitest)'
 npx vitest run
 step 'Build the app'
-npx vite build --logLevel warn
+npx vite build --logLevel warn && node scripts/shell-html.mjs
 step 'Browser tests (playwright, Debian chromium)'
 npx playwright test

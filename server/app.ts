@@ -27,6 +27,7 @@ import { csrfGuard } from './middleware/csrf';
 import { methodGuard } from './middleware/methods';
 import { requestLog } from './middleware/request-log';
 import { type Billing, DEMO_BILLING, type Issuer, moneyRoutes } from './money';
+import type { HelloAssoConfig } from './money/helloasso';
 import { createPrivacy, type Privacy, type PrivacyOptions } from './privacy';
 import { createSearch } from './search';
 import { sharedListingPage } from './share';
@@ -55,6 +56,10 @@ export interface AppOptions {
 	privacy?: Omit<PrivacyOptions, 'couch' | 'accounts' | 'publicUrl'>;
 	/** What invoices say of the network and how they are numbered (demo values without it). */
 	money?: { billing: Billing; issuer: Issuer };
+	/** HelloAsso's configuration (HELLOASSO_*); without it no online payment is offered. */
+	helloAsso?: HelloAssoConfig | null;
+	/** Proxies whose X-Forwarded-For names the caller (payment notifications check their sender). */
+	trustedProxies?: readonly string[];
 }
 
 /** What a caller of `createApp` works with. */
@@ -92,6 +97,8 @@ export function createApp({
 	signup,
 	privacy,
 	money = DEMO_BILLING,
+	helloAsso,
+	trustedProxies,
 }: AppOptions): ServerApp {
 	// PouchDB adds trailing slashes (`/db/`, `/db/elbasar/`): match paths loosely.
 	const app = new Hono<ViewerEnv>({ strict: false });
@@ -135,7 +142,7 @@ export function createApp({
 	app.route('/api', eventRoutes({ stores }));
 	const search = createSearch({ db: stores.db });
 	app.route('/api', search.routes);
-	app.route('/api/money', moneyRoutes({ db: stores.db, ...money, now }));
+	app.route('/api/money', moneyRoutes({ db: stores.db, ...money, helloAsso, log, trustedProxies, now }));
 	app.route('/media', mediaRoutes(stores.db));
 	if (signup)
 		app.route(

@@ -10,14 +10,18 @@ import { describeAccounts, seedDemo } from './demo/seed';
 import { startJobs } from './jobs';
 import { createLog, type Log } from './log';
 import { createMailer, type Mailer } from './mail';
+import { type HelloAssoConfig, helloAssoConfigFrom } from './money/helloasso';
 import { openStores, type Stores } from './store';
 
 const STATIC_DIR = 'build';
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-function readConfig(): Config {
+/** The environment's configuration, HelloAsso's included (null: no online payment). */
+type Settings = Config & { helloAsso: HelloAssoConfig | null };
+
+function readConfig(): Settings {
 	try {
-		return loadConfig();
+		return { ...loadConfig(), helloAsso: helloAssoConfigFrom(process.env) };
 	} catch (err) {
 		if (!(err instanceof ConfigError)) throw err;
 		console.error(err.message);
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
 }
 
 /** Seeds an empty store when asked to, then composes the app and listens. */
-async function serve(config: Config, stores: Stores, auth: Auth, log: Log, mailer: Mailer) {
+async function serve(config: Settings, stores: Stores, auth: Auth, log: Log, mailer: Mailer) {
 	const info = log.info;
 	if (config.seed === 'demo') {
 		const seeded = await seedDemo(stores);
@@ -101,6 +105,8 @@ async function serve(config: Config, stores: Stores, auth: Auth, log: Log, maile
 		mailer,
 		signup: { mailer, trustedProxies: config.trustedProxies },
 		privacy: { mailer, dataDir: config.dataDir, secureCookies: config.secureCookies, warn: log.warn },
+		helloAsso: config.helloAsso,
+		trustedProxies: config.trustedProxies,
 	});
 	const running = await startServer(app, config.port, config.host);
 	// Expiry of listings, reminders and e-mailed notices; stopped before the store closes.

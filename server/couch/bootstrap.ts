@@ -97,8 +97,8 @@ async function* bootstrapLines(
 				attachments: true,
 			})) as unknown as BulkGetResults;
 			let text = '';
+			// A revision gone since the page was read (compacted) comes again at its later sequence.
 			for (const { docs } of found.results)
-				// A revision gone since the page was read (compacted) comes again at its later sequence.
 				for (const doc of docs)
 					if (doc.ok && revisionReadable(viewer, doc.ok)) text += `${JSON.stringify(doc.ok)}\n`;
 			yield text;

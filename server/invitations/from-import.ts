@@ -2,9 +2,8 @@
 // account yet are invited to their structure, once the import wrote their structure.
 import type { Doc, Viewer } from '../../src/lib/domain';
 import { type ImportReport, planImport } from '../../src/lib/domain/csv';
-import { accountId, ownerIdOfEmail } from '../auth/accounts';
+import { ownerIdOfEmail } from '../auth/accounts';
 import type { Invitations } from './service';
-import { readTeamAccount } from './team';
 
 export interface Invitee {
 	line: number;

@@ -8,6 +8,9 @@ import { canRead, type Invoice, invoiceId, type Viewer } from '../../src/lib/dom
 import type { ViewerEnv } from '../auth/viewer';
 import { readJson } from '../couch/body';
 import { HttpError } from '../errors';
+import type { Log } from '../log';
+import { HelloAssoClient, type HelloAssoConfig } from './helloasso';
+import { helloAssoRoutes } from './helloasso-routes';
 import { type Billing, markPaid } from './orders';
 import { type Issuer, invoicePdf } from './pdf';
 
@@ -18,6 +21,10 @@ export interface MoneyOptions {
 	db: PouchDB.Database;
 	billing: Billing;
 	issuer: Issuer;
+	/** Online payment; without it the option is not offered and no notification route exists. */
+	helloAsso?: HelloAssoConfig | null;
+	log?: Log;
+	trustedProxies?: readonly string[];
 	now?: () => number;
 }
 
@@ -47,9 +54,37 @@ function staffOnly(viewer: Viewer): void {
 		throw new HttpError(403, 'forbidden', 'Seule l’équipe du réseau enregistre un paiement.');
 }
 
-export function moneyRoutes({ db, billing, issuer, now = Date.now }: MoneyOptions): Hono<ViewerEnv> {
+export function moneyRoutes({
+	db,
+	billing,
+	issuer,
+	helloAsso,
+	log,
+	trustedProxies,
+	now = Date.now,
+}: MoneyOptions): Hono<ViewerEnv> {
 	const routes = new Hono<ViewerEnv>();
 	const numbering: Billing = { ...billing, now: billing.now ?? (() => new Date(now())) };
+	if (helloAsso && log)
+		routes.route(
+			'/helloasso',
+			helloAssoRoutes({
+				client: new HelloAssoClient(helloAsso),
+				config: helloAsso,
+				log,
+				trustedProxies,
+				// Paid only from the notification, after the API said so; markPaid makes repeats 'already'.
+				onPaid: async ({ orderId, amountCents, reference, at }) =>
+					(
+						await markPaid(
+							db,
+							orderId,
+							{ method: 'helloasso', reference, amountCents, at, by: 'HelloAsso' },
+							numbering,
+						)
+					).outcome,
+			}) as unknown as Hono<ViewerEnv>,
+		);
 
 	routes.post('/orders/:key/paid', async (c) => {
 		const viewer = c.get('viewer');

@@ -36,8 +36,8 @@ export class NumberingError extends Error {}
 const queues = new WeakMap<PouchDB.Database, Map<string, Promise<unknown>>>();
 
 function inTurn<T>(db: PouchDB.Database, prefix: string, work: () => Promise<T>): Promise<T> {
-	let byPrefix = queues.get(db);
-	if (!byPrefix) queues.set(db, (byPrefix = new Map()));
+	const byPrefix = queues.get(db) ?? new Map<string, Promise<unknown>>();
+	queues.set(db, byPrefix);
 	const previous = byPrefix.get(prefix) ?? Promise.resolve();
 	const next = previous.then(work, work);
 	byPrefix.set(

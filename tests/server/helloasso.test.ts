@@ -76,7 +76,7 @@ async function ourServer(
 			...overrides,
 		}),
 	);
-	const server = await startServer({ app, close: () => {} }, 0, '127.0.0.1');
+	const server = await startServer({ app, close: async () => {} }, 0, '127.0.0.1');
 	running.push(server);
 	return { server, url: `${server.url}${MOUNT}/notification`, book, log: lines };
 }
