@@ -9,6 +9,9 @@ import { canonicalAddress, clientAddress } from '../auth/client-ip';
 import { HttpError } from '../errors';
 import type { Log } from '../log';
 import type { CheckoutStatus, HelloAssoClient, HelloAssoConfig } from './helloasso';
+import type { PaidOutcome } from './orders';
+
+export type { PaidOutcome } from './orders';
 
 export interface HelloAssoPayment {
 	orderId: string;
@@ -18,8 +21,6 @@ export interface HelloAssoPayment {
 	reference: string;
 	at: string;
 }
-
-export type PaidOutcome = 'paid' | 'already' | 'unknown' | 'mismatch';
 
 export interface HelloAssoRoutesOptions {
 	client: Pick<HelloAssoClient, 'readCheckout' | 'checkoutOfOrder'>;

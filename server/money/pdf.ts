@@ -25,12 +25,6 @@ export interface Issuer {
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const longDate = (iso: string) => dateFormat.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 
-const TITLES: Record<Invoice['kind'], string> = {
-	invoice: INVOICE_KINDS.invoice,
-	credit: INVOICE_KINDS.credit,
-	receipt: INVOICE_KINDS.receipt,
-};
-
 const MARGIN = 50;
 const PAGE_WIDTH = 595.28;
 const COLUMNS = { label: MARGIN, quantity: 330, unit: 380, amount: 470 };
@@ -41,7 +35,7 @@ export function invoicePdf(invoice: Invoice, issuer: Issuer, cancelled?: Invoice
 	const pdf = new PDFDocument({
 		size: 'A4',
 		margin: MARGIN,
-		info: { Title: `${TITLES[invoice.kind]} ${invoice.number}`, Author: issuer.name },
+		info: { Title: `${INVOICE_KINDS[invoice.kind]} ${invoice.number}`, Author: issuer.name },
 		lang: 'fr-FR',
 	});
 	pdf.registerFont('text', FONT);
@@ -67,7 +61,7 @@ export function invoicePdf(invoice: Invoice, issuer: Issuer, cancelled?: Invoice
 	if (issuer.email) pdf.text(issuer.email);
 
 	pdf.moveDown(2);
-	pdf.font('bold').fontSize(16).text(`${TITLES[invoice.kind]} n° ${invoice.number}`);
+	pdf.font('bold').fontSize(16).text(`${INVOICE_KINDS[invoice.kind]} n° ${invoice.number}`);
 	pdf
 		.font('text')
 		.fontSize(10)

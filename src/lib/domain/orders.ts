@@ -6,7 +6,13 @@
 // integer cents; the short reference is what the payer quotes on a bank transfer.
 import * as v from 'valibot';
 import { allow, type Decision, deny, type Lookup, type Scoped, type Viewer } from './access-types';
-import { FEATURED_LISTING_FEE, membershipFee, NON_MEMBER_LISTING_FEE } from './fees';
+import {
+	EMPLOYEE_BANDS,
+	type EmployeeBand,
+	FEATURED_LISTING_FEE,
+	membershipFee,
+	NON_MEMBER_LISTING_FEE,
+} from './fees';
 import { base, isoTimestamp, keys, required, structureId, text } from './fields';
 import { keyOf } from './ids';
 import { totalOf } from './invoices';
@@ -162,8 +168,9 @@ export function priceLines(
 	}
 }
 
-function bandOrSmallest(band: string | undefined) {
-	return band === '2-10' || band === '11-50' || band === '51+' ? band : '0-1';
+/** A structure whose band is unknown pays the smallest fee. */
+function bandOrSmallest(band: string | undefined): EmployeeBand {
+	return (EMPLOYEE_BANDS as readonly string[]).includes(band ?? '') ? (band as EmployeeBand) : '0-1';
 }
 
 export function newOrder({ key, payer, purpose, listing, period, at }: NewOrder): Order {
