@@ -16,6 +16,7 @@ import {
 	seriesOf,
 	seriesRange,
 } from '../../src/lib/domain';
+import { applyEffects } from './effects';
 import { issueInvoice, type Numbering } from './numbering';
 
 export type PaidOutcome = 'paid' | 'already' | 'unknown' | 'mismatch';
@@ -48,7 +49,9 @@ export async function markPaid(
 			if ((err as { status?: number }).status === 409) continue;
 			throw err;
 		}
-		return { outcome: 'paid', order: paid, invoice: await ensureInvoiced(db, paid, billing) };
+		const invoice = await ensureInvoiced(db, paid, billing);
+		await applyEffects({ db, now: billing.now ?? (() => new Date()) }, paid);
+		return { outcome: 'paid', order: paid, invoice };
 	}
 }
 
